@@ -1,0 +1,119 @@
+import { claimRow, markFailed, markSent, payloadOf, unsentRows, type OutboxRow } from '../../db/repo/outbox.js';
+import type { Store } from '../../db/store.js';
+import { PlatformError } from '../../domain/errors.js';
+import type { Platform } from '../../domain/types.js';
+import type { Clock, Logger, PlatformSender } from '../ports.js';
+
+export const MAX_ATTEMPTS = 8;
+/** Long enough for any single send; a sender that crashed releases its rows after this. */
+const LEASE_MS = 60_000;
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+export interface DispatcherDeps {
+  store: Store;
+  senders: Partial<Record<Platform, PlatformSender>>;
+  clock: Clock;
+  logger: Logger;
+  /** Jitter source; tests pass a constant. */
+  random?: () => number;
+  /** Called when a platform says a chat moved; returns after history and binding are moved. */
+  onMigrated?: (platform: Platform, from: string, to: string) => Promise<void>;
+  /** Called when a platform refuses a chat for good (bot blocked or kicked). */
+  onUnreachable?: (platform: Platform, chatId: string) => Promise<void>;
+}
+
+export function backoffMs(attempt: number, random: () => number): number {
+  const base = Math.min(3600_000, 2000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.5 + random()));
+}
+
+/**
+ * Sends what the outbox holds. Rows of one chat go strictly in order: a chat whose oldest row is
+ * waiting (backoff, retry-after) holds its later rows back, while other chats carry on.
+ */
+export function createDispatcher(deps: DispatcherDeps) {
+  const random = deps.random ?? Math.random;
+  let running: Promise<DrainResult> | null = null;
+
+  async function sendRow(row: OutboxRow, sender: PlatformSender): Promise<'sent' | 'retry' | 'dead'> {
+    const db = deps.store.db;
+    const now = deps.clock().getTime();
+    if (!(await claimRow(db, row.id, now, LEASE_MS))) return 'retry';
+    try {
+      const { messageId } = await sender.send({
+        key: row.key,
+        to: { platform: row.platform as Platform, chatId: row.chatId, threadId: row.threadId },
+        payload: payloadOf(row),
+        attempt: row.attempts + 1,
+      });
+      await markSent(db, row.id, deps.clock().getTime(), messageId);
+      return 'sent';
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const pe = err instanceof PlatformError ? err : null;
+      if (pe?.migratedTo && deps.onMigrated) {
+        await deps.onMigrated(row.platform as Platform, row.chatId, pe.migratedTo);
+        await markFailed(db, row.id, { attempts: row.attempts, nextAttemptAt: deps.clock().getTime(), error: pe.message, dead: false });
+        return 'retry';
+      }
+      const retryable = pe ? pe.retryable : true;
+      const dead = !retryable || attempts >= MAX_ATTEMPTS;
+      const wait = Math.max(backoffMs(attempts, random), pe?.retryAfterMs ?? 0);
+      const error = err instanceof Error ? err.message : String(err);
+      await markFailed(db, row.id, { attempts, nextAttemptAt: deps.clock().getTime() + wait, error, dead });
+      if (dead) {
+        deps.logger.warn('outbox row dead-lettered', { id: row.id, platform: row.platform, attempts, error });
+        if (pe && pe.status === 403 && deps.onUnreachable) await deps.onUnreachable(row.platform as Platform, row.chatId);
+      }
+      return dead ? 'dead' : 'retry';
+    }
+  }
+
+  async function drainOnce(platform?: Platform, limit = 500): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, retried: 0, dead: 0 };
+    const now = deps.clock().getTime();
+    const rows = await unsentRows(deps.store.db, now, limit, platform);
+    const byChat = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const k = `${row.platform}\u0000${row.chatId}`;
+      const list = byChat.get(k);
+      if (list) list.push(row);
+      else byChat.set(k, [row]);
+    }
+    await Promise.all(
+      [...byChat.values()].map(async (chatRows) => {
+        for (const row of chatRows) {
+          const sender = deps.senders[row.platform as Platform];
+          if (!sender) return; // platform not configured here: leave rows for a process that has it
+          if (row.nextAttemptAt > now) return; // oldest row waits, so the rest of the chat waits too
+          const outcome = await sendRow(row, sender);
+          if (outcome === 'sent') result.sent++;
+          else {
+            if (outcome === 'dead') result.dead++;
+            else result.retried++;
+            if (outcome === 'retry') return;
+          }
+        }
+      }),
+    );
+    return result;
+  }
+
+  return {
+    /** Drains once; concurrent calls share one run so rows are never claimed twice in-process. */
+    drain(platform?: Platform): Promise<DrainResult> {
+      if (running) return running.then(() => drainOnce(platform));
+      running = drainOnce(platform).finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,114 @@
+import { getChat, seenChatStatement } from '../db/repo/chats.js';
+import { getConversation } from '../db/repo/conversations.js';
+import { isProcessed, markProcessedStatement } from '../db/repo/events.js';
+import { enqueueStatement } from '../db/repo/outbox.js';
+import { getIdentity, getPerson, rolesOf, touchIdentityStatement } from '../db/repo/people.js';
+import { getRegion } from '../db/repo/regions.js';
+import { isUniqueViolation, type Statement, type Store } from '../db/store.js';
+import { AppError } from '../domain/errors.js';
+import type { InboundEvent, Platform, RoleGrant } from '../domain/types.js';
+import type { Actor, HandlerContext } from './context.js';
+import type { Clock, Logger } from './ports.js';
+import { route, type Routes } from './router.js';
+
+export interface AdminId {
+  platform: Platform;
+  userId: string;
+}
+
+export interface PipelineDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  routes: Routes;
+  timeZone: string;
+  /** Bootstrap admins from ADMINS: admin everywhere even before any role is stored. */
+  admins: readonly AdminId[];
+  newId: () => string;
+  /** This bot's username on the platform, to tell "/cmd@this_bot" from "/cmd@other_bot". */
+  botUsername?: (platform: Platform) => string | null;
+}
+
+export interface HandleResult {
+  duplicate: boolean;
+  /** Outbox keys of the messages this event queued, in order (the console returns them). */
+  keys: string[];
+  toast?: string;
+}
+
+/** A race on a sequence number (two records at once) is retried from the reads; this many times. */
+const MAX_ATTEMPTS = 5;
+
+export function createPipeline(deps: PipelineDeps) {
+  async function loadContext(event: InboundEvent, now: Date): Promise<HandlerContext> {
+    const db = deps.store.db;
+    const [chat, identity, conversation] = await Promise.all([
+      getChat(db, event.platform, event.chat.chatId),
+      getIdentity(db, event.platform, event.sender.userId),
+      getConversation(db, event.platform, event.chat.chatId, event.sender.userId),
+    ]);
+    const person = identity ? await getPerson(db, identity.personId) : null;
+    const roles: RoleGrant[] = person ? await rolesOf(db, person.id) : [];
+    if (deps.admins.some((a) => a.platform === event.platform && a.userId === event.sender.userId)) {
+      roles.push({ role: 'admin', regionCode: '*', regionPath: '' });
+    }
+    const region = chat?.regionCode ? await getRegion(db, chat.regionCode) : null;
+    const actor: Actor = { identity, person, roles };
+    return {
+      event,
+      now,
+      db,
+      timeZone: deps.timeZone,
+      botUsername: deps.botUsername?.(event.platform) ?? null,
+      newId: deps.newId,
+      chat,
+      region,
+      actor,
+      conversation,
+    };
+  }
+
+  /**
+   * Handle one inbound event: dedupe, decide, then ONE atomic write of the processed-event row,
+   * the domain rows and the outgoing messages. A redelivered event writes and sends nothing.
+   */
+  async function handle(event: InboundEvent): Promise<HandleResult> {
+    const db = deps.store.db;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      if (await isProcessed(db, event.platform, event.eventId)) return { duplicate: true, keys: [] };
+      const now = deps.clock();
+      const ctx = await loadContext(event, now);
+      const plan = await route(ctx, deps.routes);
+      const toast = plan.toast;
+      if (plan.statements.length === 0 && plan.messages.length === 0) {
+        return toast ? { duplicate: false, keys: [], toast } : { duplicate: false, keys: [] };
+      }
+      const at = now.getTime();
+      const statements: Statement[] = [markProcessedStatement(db, event.platform, event.eventId, at)];
+      if (event.payload.type !== 'membership' && event.payload.type !== 'migrated') {
+        statements.push(seenChatStatement(db, event.chat, event.chat.title ?? null, at));
+      }
+      const id = ctx.actor.identity;
+      if (id && (id.displayName !== event.sender.displayName || (id.username ?? null) !== (event.sender.username ?? null))) {
+        statements.push(touchIdentityStatement(db, event.platform, event.sender.userId, event.sender.displayName, event.sender.username ?? null));
+      }
+      statements.push(...plan.statements);
+      const keys = plan.messages.map((m, i) => m.key ?? `${event.platform}:${event.eventId}:${i}`);
+      plan.messages.forEach((m, i) => statements.push(enqueueStatement(db, m, keys[i]!, at)));
+      try {
+        await deps.store.commit(statements);
+        deps.logger.info('event handled', { platform: event.platform, eventId: event.eventId, messages: keys.length });
+        return toast ? { duplicate: false, keys, toast } : { duplicate: false, keys };
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        // Either the same event won a race (then it is a duplicate) or a sequence number was
+        // taken meanwhile (then decide again from fresh reads).
+      }
+    }
+    throw new AppError('conflict', `event ${event.platform}:${event.eventId} kept conflicting`);
+  }
+
+  return { handle };
+}
+
+export type Pipeline = ReturnType<typeof createPipeline>;

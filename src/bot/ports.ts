@@ -1,0 +1,33 @@
+import type { StoredPayload } from '../db/repo/outbox.js';
+import type { OutTarget, Platform } from '../domain/types.js';
+
+/** Reads the time. Injected everywhere so tests and `npm run tick -- --at` control it. */
+export type Clock = () => Date;
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** One-line JSON logs; callers never pass tokens or message bodies, only ids and counts. */
+export function jsonLogger(write: (line: string) => void = (l) => console.log(l)): Logger {
+  const log = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
+    write(JSON.stringify({ level, msg, ...fields, t: new Date().toISOString() }));
+  return { info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+export interface Envelope {
+  key: string;
+  to: OutTarget;
+  payload: StoredPayload;
+  attempt: number;
+}
+
+/** The sending half of a platform adapter. Errors are PlatformError (retry-after, migration). */
+export interface PlatformSender {
+  readonly platform: Platform;
+  send(envelope: Envelope): Promise<{ messageId: string | null }>;
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { AppError } from './domain/errors.js';
+import { PLATFORMS, type Platform } from './domain/types.js';
+
+const optional = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const adminList = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    const out: { platform: Platform; userId: string }[] = [];
+    for (const part of (s ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+      const i = part.indexOf(':');
+      const platform = part.slice(0, i) as Platform;
+      const userId = part.slice(i + 1);
+      if (i < 1 || !PLATFORMS.includes(platform) || !userId) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not platform:userId (platform is telegram, lark or local)` });
+        return z.NEVER;
+      }
+      out.push({ platform, userId });
+    }
+    return out;
+  });
+
+const timeZone = z
+  .string()
+  .default('Asia/Shanghai')
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not an IANA time zone such as Asia/Shanghai');
+
+const url = z.url({ protocol: /^https?$/ });
+
+/** Every setting the bot reads, parsed once at start. Names and defaults are the operators' contract. */
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_PATH: z.string().min(1).default('./data/guixiang.db'),
+    BOT_TIMEZONE: timeZone,
+    PUBLIC_URL: url.optional().or(z.literal('').transform(() => undefined)),
+    ADMINS: adminList,
+    DEV_CONSOLE: z.enum(['0', '1', '']).optional(),
+    TELEGRAM_BOT_TOKEN: optional,
+    TELEGRAM_WEBHOOK_SECRET: optional.refine((s) => s === undefined || /^[A-Za-z0-9_-]{1,256}$/u.test(s), {
+      message: 'may only contain A-Z, a-z, 0-9, _ and - (1–256 characters), as Telegram requires',
+    }),
+    TELEGRAM_MODE: z.enum(['webhook', 'polling']).default('webhook'),
+    TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
+    TELEGRAM_BOT_INFO: optional.transform((s, ctx) => {
+      if (!s) return undefined;
+      try {
+        const info = JSON.parse(s) as { id?: unknown; username?: unknown; is_bot?: unknown };
+        if (typeof info.id !== 'number' || typeof info.username !== 'string') throw new Error('shape');
+        return info as { id: number; username: string; is_bot: true; first_name: string } & Record<string, unknown>;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be the JSON of getMe (with id and username)' });
+        return z.NEVER;
+      }
+    }),
+    LARK_APP_ID: optional,
+    LARK_APP_SECRET: optional,
+    LARK_VERIFICATION_TOKEN: optional,
+    LARK_ENCRYPT_KEY: optional,
+    LARK_MODE: z.enum(['webhook', 'ws']).default('webhook'),
+    LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), url]).default('feishu'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === 'webhook' && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'is required with TELEGRAM_BOT_TOKEN in webhook mode (it proves a request comes from Telegram)',
+      });
+    }
+    if (Boolean(c.LARK_APP_ID) !== Boolean(c.LARK_APP_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: [c.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID'], message: 'LARK_APP_ID and LARK_APP_SECRET go together' });
+    }
+    if (c.LARK_APP_ID && c.LARK_MODE === 'webhook' && !c.LARK_ENCRYPT_KEY && !c.LARK_VERIFICATION_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LARK_VERIFICATION_TOKEN'],
+        message: 'or LARK_ENCRYPT_KEY is required in webhook mode, or anyone could post events',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  /** Neither Telegram nor Feishu configured: only the local console is served. */
+  localMode: boolean;
+  /** Whether /dev is served: in local mode, or when DEV_CONSOLE=1. */
+  devConsole: boolean;
+};
+
+/** Parse the environment (or Worker bindings). A bad value stops start-up naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new AppError('config', `Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = result.data;
+  const localMode = !c.TELEGRAM_BOT_TOKEN && !c.LARK_APP_ID;
+  const devConsole = c.DEV_CONSOLE === '1' || (localMode && c.DEV_CONSOLE !== '0');
+  return { ...c, localMode, devConsole };
+}

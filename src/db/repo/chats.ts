@@ -1,0 +1,59 @@
+import { and, eq } from 'drizzle-orm';
+import type { ChatPurpose, ChatRef, Platform } from '../../domain/types.js';
+import { chats } from '../schema/index.js';
+import type { Db, Statement } from '../store.js';
+
+export type ChatRow = typeof chats.$inferSelect;
+
+export async function getChat(db: Db, platform: Platform, chatId: string): Promise<ChatRow | null> {
+  const rows = await db
+    .select()
+    .from(chats)
+    .where(and(eq(chats.platform, platform), eq(chats.chatId, chatId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function chatsForRegion(db: Db, regionCode: string, purpose?: ChatPurpose): Promise<ChatRow[]> {
+  const cond = and(eq(chats.regionCode, regionCode), eq(chats.active, 1));
+  return db.select().from(chats).where(purpose ? and(cond, eq(chats.purpose, purpose)) : cond);
+}
+
+/** Remember a chat the bot has heard from; keeps any binding it already has. */
+export function seenChatStatement(db: Db, chat: ChatRef, title: string | null, at: number): Statement {
+  return db
+    .insert(chats)
+    .values({ platform: chat.platform, chatId: chat.chatId, threadId: chat.threadId, type: chat.type, title, updatedAt: at, active: 1 })
+    .onConflictDoUpdate({
+      target: [chats.platform, chats.chatId],
+      set: { active: 1, updatedAt: at, ...(title ? { title } : {}) },
+    });
+}
+
+export function bindChatStatement(
+  db: Db,
+  chat: ChatRef,
+  binding: { regionCode: string; purpose: ChatPurpose; boundBy: string; title: string | null },
+  at: number,
+): Statement {
+  const set = {
+    regionCode: binding.regionCode,
+    purpose: binding.purpose,
+    boundBy: binding.boundBy,
+    boundAt: at,
+    threadId: chat.threadId,
+    active: 1,
+    updatedAt: at,
+  };
+  return db
+    .insert(chats)
+    .values({ platform: chat.platform, chatId: chat.chatId, type: chat.type, title: binding.title, ...set })
+    .onConflictDoUpdate({ target: [chats.platform, chats.chatId], set });
+}
+
+export function setChatActiveStatement(db: Db, platform: Platform, chatId: string, active: boolean, at: number): Statement {
+  return db
+    .update(chats)
+    .set({ active: active ? 1 : 0, updatedAt: at })
+    .where(and(eq(chats.platform, platform), eq(chats.chatId, chatId)));
+}

@@ -1,0 +1,24 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { processedEvents } from '../schema/index.js';
+import type { Db, Statement } from '../store.js';
+
+export async function isProcessed(db: Db, platform: string, eventId: string): Promise<boolean> {
+  const rows = await db
+    .select({ p: processedEvents.platform })
+    .from(processedEvents)
+    .where(and(eq(processedEvents.platform, platform), eq(processedEvents.eventId, eventId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Plain INSERT: a second delivery racing the first fails the whole write, which is the point. */
+export function markProcessedStatement(db: Db, platform: string, eventId: string, at: number): Statement {
+  return db.insert(processedEvents).values({ platform, eventId, processedAt: at });
+}
+
+/** Dedupe rows must outlive every platform's redelivery window (Feishu's last retry is at 6 h). */
+export const PROCESSED_RETENTION_MS = 30 * 24 * 3600_000;
+
+export function pruneProcessedStatement(db: Db, now: number): Statement {
+  return db.delete(processedEvents).where(lt(processedEvents.processedAt, now - PROCESSED_RETENTION_MS));
+}

@@ -1,0 +1,119 @@
+import { and, asc, count, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import type { Button, OutMessage, Platform } from '../../domain/types.js';
+import { outbox } from '../schema/index.js';
+import type { Db, Statement } from '../store.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** What is stored in `payload`: the platform-neutral message without its address. */
+export interface StoredPayload {
+  text: string;
+  title?: string;
+  buttons?: Button[][];
+  replyTo?: string;
+}
+
+export function payloadOf(row: OutboxRow): StoredPayload {
+  return JSON.parse(row.payload) as StoredPayload;
+}
+
+/** INSERT OR IGNORE on the key: replays of an event or a tick add nothing. */
+export function enqueueStatement(db: Db, message: OutMessage, key: string, now: number): Statement {
+  const payload: StoredPayload = { text: message.text };
+  if (message.title) payload.title = message.title;
+  if (message.buttons?.length) payload.buttons = message.buttons;
+  if (message.replyTo) payload.replyTo = message.replyTo;
+  return db
+    .insert(outbox)
+    .values({
+      key,
+      platform: message.to.platform,
+      chatId: message.to.chatId,
+      threadId: message.to.threadId,
+      payload: JSON.stringify(payload),
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: Math.max(now, message.notBefore?.getTime() ?? now),
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: outbox.key });
+}
+
+/** Rows not yet sent, oldest first, including claimed rows whose lease ran out (a crashed sender). */
+export async function unsentRows(db: Db, now: number, limit: number, platform?: Platform): Promise<OutboxRow[]> {
+  const live = or(eq(outbox.state, 'pending'), and(eq(outbox.state, 'sending'), lt(outbox.leaseUntil, now)));
+  return db
+    .select()
+    .from(outbox)
+    .where(platform ? and(live, eq(outbox.platform, platform)) : live)
+    .orderBy(asc(outbox.id))
+    .limit(limit);
+}
+
+/** Claim a row for sending. Only one sender wins, even across processes. */
+export async function claimRow(db: Db, id: number, now: number, leaseMs: number): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ state: 'sending', leaseUntil: now + leaseMs })
+    .where(and(eq(outbox.id, id), or(eq(outbox.state, 'pending'), and(eq(outbox.state, 'sending'), lt(outbox.leaseUntil, now)))))
+    .returning({ id: outbox.id });
+  return rows.length === 1;
+}
+
+export async function markSent(db: Db, id: number, now: number, messageId: string | null): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ state: 'sent', sentAt: now, leaseUntil: null, sentMessageId: messageId, attempts: 0 })
+    .where(eq(outbox.id, id));
+}
+
+export async function markFailed(
+  db: Db,
+  id: number,
+  update: { attempts: number; nextAttemptAt: number; error: string; dead: boolean },
+): Promise<void> {
+  await db
+    .update(outbox)
+    .set({
+      state: update.dead ? 'dead' : 'pending',
+      attempts: update.attempts,
+      nextAttemptAt: update.nextAttemptAt,
+      lastError: update.error.slice(0, 500),
+      leaseUntil: null,
+    })
+    .where(eq(outbox.id, id));
+}
+
+export async function deadRows(db: Db, limit = 100): Promise<OutboxRow[]> {
+  return db.select().from(outbox).where(eq(outbox.state, 'dead')).orderBy(asc(outbox.id)).limit(limit);
+}
+
+export async function countByState(db: Db): Promise<Record<string, number>> {
+  const rows = await db.select({ state: outbox.state, n: count() }).from(outbox).groupBy(outbox.state);
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+export async function retryDead(db: Db, ids: readonly number[] | 'all', now: number): Promise<number> {
+  const where = ids === 'all' ? eq(outbox.state, 'dead') : and(eq(outbox.state, 'dead'), inArray(outbox.id, [...ids]));
+  const rows = await db
+    .update(outbox)
+    .set({ state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null })
+    .where(where)
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/** Messages the bot has sent to a chat after a cursor: the local console's feed. */
+export async function sentToChat(db: Db, platform: Platform, chatId: string, afterId: number, limit = 200): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.platform, platform), eq(outbox.chatId, chatId), eq(outbox.state, 'sent'), gt(outbox.id, afterId)))
+    .orderBy(asc(outbox.id))
+    .limit(limit);
+}
+
+export async function rowsByKeys(db: Db, keys: readonly string[]): Promise<OutboxRow[]> {
+  if (keys.length === 0) return [];
+  return db.select().from(outbox).where(inArray(outbox.key, [...keys])).orderBy(asc(outbox.id));
+}

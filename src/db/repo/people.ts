@@ -1,0 +1,88 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Platform, RoleGrant, RoleName } from '../../domain/types.js';
+import { identities, people, regions, roles } from '../schema/index.js';
+import type { Db, Statement } from '../store.js';
+
+export type PersonRow = typeof people.$inferSelect;
+export type IdentityRow = typeof identities.$inferSelect;
+
+export async function getIdentity(db: Db, platform: Platform, userId: string): Promise<IdentityRow | null> {
+  const rows = await db
+    .select()
+    .from(identities)
+    .where(and(eq(identities.platform, platform), eq(identities.userId, userId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function getPerson(db: Db, id: string): Promise<PersonRow | null> {
+  const rows = await db.select().from(people).where(eq(people.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function identitiesOf(db: Db, personId: string): Promise<IdentityRow[]> {
+  return db.select().from(identities).where(eq(identities.personId, personId));
+}
+
+export async function rolesOf(db: Db, personId: string): Promise<RoleGrant[]> {
+  const rows = await db
+    .select({ role: roles.role, regionCode: roles.regionCode, regionPath: regions.path })
+    .from(roles)
+    .innerJoin(regions, eq(regions.code, roles.regionCode))
+    .where(eq(roles.personId, personId));
+  return rows;
+}
+
+/** Roster entries of a village with this name (several people can share a name). */
+export async function rosterByName(db: Db, villageCode: string, name: string): Promise<PersonRow[]> {
+  return db
+    .select()
+    .from(people)
+    .where(and(eq(people.homeRegion, villageCode), eq(people.name, name), eq(people.onRoster, 1)));
+}
+
+export async function identitiesForPeople(db: Db, personIds: readonly string[], platform?: Platform): Promise<IdentityRow[]> {
+  if (personIds.length === 0) return [];
+  const cond = inArray(identities.personId, [...personIds]);
+  return db.select().from(identities).where(platform ? and(cond, eq(identities.platform, platform)) : cond);
+}
+
+export async function peopleWithRole(db: Db, role: RoleName, regionCode: string): Promise<PersonRow[]> {
+  const rows = await db
+    .select({ p: people })
+    .from(roles)
+    .innerJoin(people, eq(people.id, roles.personId))
+    .where(and(eq(roles.role, role), eq(roles.regionCode, regionCode)));
+  return rows.map((r) => r.p);
+}
+
+export function insertPersonStatement(db: Db, row: typeof people.$inferInsert): Statement {
+  return db.insert(people).values(row);
+}
+
+export function upsertPersonStatement(db: Db, row: typeof people.$inferInsert): Statement {
+  const { id: _id, createdAt: _c, ...set } = row;
+  return db.insert(people).values(row).onConflictDoUpdate({ target: people.id, set });
+}
+
+export function linkIdentityStatement(db: Db, row: typeof identities.$inferInsert): Statement {
+  return db
+    .insert(identities)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [identities.platform, identities.userId],
+      set: { personId: row.personId, displayName: row.displayName, username: row.username ?? null },
+    });
+}
+
+/** Keep display names and usernames current (people rename themselves). */
+export function touchIdentityStatement(db: Db, platform: Platform, userId: string, displayName: string, username: string | null): Statement {
+  return db
+    .update(identities)
+    .set({ displayName, username })
+    .where(and(eq(identities.platform, platform), eq(identities.userId, userId)));
+}
+
+export function grantRoleStatement(db: Db, personId: string, role: RoleName, regionCode: string, at: number): Statement {
+  return db.insert(roles).values({ personId, role, regionCode, grantedAt: at }).onConflictDoNothing();
+}

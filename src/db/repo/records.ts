@@ -1,0 +1,65 @@
+import { and, count, desc, eq, max } from 'drizzle-orm';
+import { emptyCounts, type FiveOnesCounts } from '../../domain/five-ones.js';
+import type { RecordKind } from '../../domain/types.js';
+import { people, records } from '../schema/index.js';
+import type { Db, Statement } from '../store.js';
+
+export type RecordRow = typeof records.$inferSelect;
+
+/** Next number for a kind. Read before the write; the unique (kind, seq) index catches a race. */
+export async function nextRecordSeq(db: Db, kind: RecordKind): Promise<number> {
+  const rows = await db.select({ m: max(records.seq) }).from(records).where(eq(records.kind, kind));
+  return (rows[0]?.m ?? 0) + 1;
+}
+
+export function insertRecordStatement(db: Db, row: typeof records.$inferInsert): Statement {
+  return db.insert(records).values(row);
+}
+
+export async function getRecordBySeq(db: Db, kind: RecordKind, seq: number): Promise<RecordRow | null> {
+  const rows = await db
+    .select()
+    .from(records)
+    .where(and(eq(records.kind, kind), eq(records.seq, seq)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Counts of a person's records per kind; the "talk" item comes from meetings (added by caller). */
+export async function recordCountsOf(db: Db, personId: string): Promise<FiveOnesCounts> {
+  const rows = await db
+    .select({ kind: records.kind, n: count() })
+    .from(records)
+    .where(eq(records.personId, personId))
+    .groupBy(records.kind);
+  const counts = emptyCounts();
+  for (const r of rows) {
+    if (r.kind === 'suggestion' || r.kind === 'deed' || r.kind === 'visit' || r.kind === 'rule') counts[r.kind] = r.n;
+  }
+  return counts;
+}
+
+export async function countRecords(db: Db, regionCode: string, kind: RecordKind): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(records)
+    .where(and(eq(records.regionCode, regionCode), eq(records.kind, kind)));
+  return rows[0]?.n ?? 0;
+}
+
+export async function listRecords(db: Db, regionCode: string, kind: RecordKind, limit: number, offset: number) {
+  return db
+    .select({
+      seq: records.seq,
+      status: records.status,
+      text: records.text,
+      createdAt: records.createdAt,
+      author: people.name,
+    })
+    .from(records)
+    .innerJoin(people, eq(people.id, records.personId))
+    .where(and(eq(records.regionCode, regionCode), eq(records.kind, kind)))
+    .orderBy(desc(records.createdAt), desc(records.seq))
+    .limit(limit)
+    .offset(offset);
+}

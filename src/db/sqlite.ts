@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema/index.js';
+import type { Db, Statement, Store } from './store.js';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export interface SqliteStore extends Store {
+  readonly sqlite: Database.Database;
+}
+
+/**
+ * Opens (creating if needed) the SQLite file, switches it to WAL so readers never wait for the
+ * writer, and applies the drizzle-kit migrations. `:memory:` gives a private database for tests.
+ */
+export function openSqliteStore(path: string): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  // Another process (a cron `npm run tick`, a second server) may hold the write lock briefly.
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  const runAll = sqlite.transaction((statements: readonly Statement[]) => {
+    for (const s of statements) (s as unknown as { run(): unknown }).run();
+  });
+  return {
+    sqlite,
+    db: db as unknown as Db,
+    driver: 'better-sqlite3',
+    async commit(statements) {
+      if (statements.length === 0) return;
+      // IMMEDIATE takes the write lock up front, so two processes never interleave a write.
+      runAll.immediate(statements);
+    },
+    async close() {
+      sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { RecordKind, RoleName } from './types.js';
+
+export type CommandName =
+  | 'help'
+  | 'bind'
+  | 'join'
+  | 'approve'
+  | 'reject'
+  | 'suggest'
+  | 'deed'
+  | 'visit'
+  | 'problem'
+  | 'rule'
+  | 'me'
+  | 'list'
+  | 'meeting'
+  | 'signin'
+  | 'leave'
+  | 'vote'
+  | 'review'
+  | 'stats'
+  | 'export'
+  | 'cancel';
+
+export interface CommandSpec {
+  name: CommandName;
+  /** Chinese keywords that work without the slash, with or without a colon. */
+  aliases: readonly string[];
+  usage: string;
+  summary: string;
+  /** Roles that may use it; `everyone` means any sender, even one the bot does not know yet. */
+  who: readonly (RoleName | 'everyone')[];
+}
+
+const STATIONS: readonly RoleName[] = ['admin', 'county_station', 'township_station'];
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: 'help', aliases: ['帮助'], usage: '帮助', summary: '查看我能用的命令', who: ['everyone'] },
+  { name: 'bind', aliases: ['绑定'], usage: '绑定 <地区名称或代码> [理事会]', summary: '把本群绑定到村或联络站', who: STATIONS },
+  { name: 'join', aliases: ['登记'], usage: '登记 <姓名> [手机尾号4位]', summary: '在村群登记为回乡干部', who: ['everyone'] },
+  { name: 'approve', aliases: ['批准'], usage: '批准 <申请号>', summary: '批准登记申请', who: ['leader', ...STATIONS] },
+  { name: 'reject', aliases: ['驳回'], usage: '驳回 <申请号> [理由]', summary: '驳回登记申请', who: ['leader', ...STATIONS] },
+  { name: 'suggest', aliases: ['建议'], usage: '建议 <内容>', summary: '提一条中肯建议', who: ['cadre'] },
+  { name: 'deed', aliases: ['实事'], usage: '实事 <内容>', summary: '记一件为民实事', who: ['cadre'] },
+  { name: 'visit', aliases: ['走访'], usage: '走访 <内容>', summary: '记一次实地走访', who: ['cadre'] },
+  { name: 'problem', aliases: ['问题'], usage: '问题 <内容>', summary: '反映一个问题', who: ['cadre'] },
+  { name: 'rule', aliases: ['村规'], usage: '村规 <内容>', summary: '提村规民约修改意见', who: ['cadre'] },
+  { name: 'me', aliases: ['我的'], usage: '我的', summary: '查看我的“五个一”进度', who: ['cadre'] },
+  { name: 'list', aliases: ['清单'], usage: '清单 [建议|实事|问题|走访|村规] [页码]', summary: '查看本村清单', who: ['everyone'] },
+  { name: 'meeting', aliases: ['会议'], usage: '会议 <时间> <名称> [@地点]', summary: '安排会议', who: ['leader', 'council', ...STATIONS] },
+  { name: 'signin', aliases: ['签到'], usage: '签到', summary: '会议签到', who: ['everyone'] },
+  { name: 'leave', aliases: ['请假'], usage: '请假 <理由>', summary: '会议请假', who: ['everyone'] },
+  { name: 'vote', aliases: ['表决'], usage: '表决 建议#N', summary: '把建议交会议表决', who: ['leader', 'council', ...STATIONS] },
+  { name: 'review', aliases: ['审核'], usage: '审核 建议#N 采纳|不采纳 [意见]', summary: '审核建议', who: ['leader', 'council', ...STATIONS] },
+  { name: 'stats', aliases: ['统计'], usage: '统计 [地区] [本周|本月|全部]', summary: '查看统计', who: STATIONS },
+  { name: 'export', aliases: ['导出'], usage: '导出', summary: '导出台账', who: STATIONS },
+  { name: 'cancel', aliases: ['取消'], usage: '取消', summary: '退出当前对话', who: ['everyone'] },
+];
+
+const BY_NAME = new Map<string, CommandSpec>(COMMANDS.map((c) => [c.name, c]));
+/** Extra slash names people reach for by habit (Telegram's /start opens every bot). */
+const SLASH_SYNONYMS: Record<string, CommandName> = { start: 'help', signup: 'join', register: 'join' };
+
+export function commandSpec(name: CommandName): CommandSpec {
+  const spec = BY_NAME.get(name);
+  if (!spec) throw new Error(`unknown command ${name}`);
+  return spec;
+}
+
+export const RECORD_COMMANDS: Readonly<Partial<Record<CommandName, RecordKind>>> = {
+  suggest: 'suggestion',
+  deed: 'deed',
+  visit: 'visit',
+  problem: 'problem',
+  rule: 'rule',
+};
+
+export type ParsedCommand =
+  | { kind: 'command'; name: CommandName; args: string; viaAlias: boolean }
+  | { kind: 'unknown'; typed: string; closest: CommandName | null }
+  | { kind: 'other-bot' };
+
+// Longest first, so that a longer keyword is never cut short by a shorter one that prefixes it.
+const ALIASES: readonly [string, CommandName][] = COMMANDS.flatMap((c) =>
+  c.aliases.map((a) => [a, c.name] as [string, CommandName]),
+).sort((a, b) => b[0].length - a[0].length);
+
+const SEPARATOR = /^[\s:：,，]/u;
+
+/**
+ * Recognise a command in a message: "/suggest 文本", "/suggest@this_bot 文本", "建议 文本",
+ * "建议：文本", "建议" alone. Returns null for ordinary chatter so groups are not answered
+ * for every message.
+ */
+export function parseCommand(raw: string, botUsername?: string): ParsedCommand | null {
+  const text = raw.trim();
+  if (text.startsWith('/')) {
+    const m = /^\/([A-Za-z_]+)(?:@([A-Za-z0-9_]+))?(?:\s+([\s\S]*))?$/u.exec(text);
+    if (!m) {
+      const typed = text.slice(1).split(/\s/u)[0] ?? '';
+      return { kind: 'unknown', typed, closest: closestCommand(typed) };
+    }
+    const typed = (m[1] ?? '').toLowerCase();
+    const mention = m[2];
+    if (mention && botUsername && mention.toLowerCase() !== botUsername.toLowerCase()) {
+      return { kind: 'other-bot' };
+    }
+    const args = (m[3] ?? '').trim();
+    const name = (BY_NAME.has(typed) ? typed : SLASH_SYNONYMS[typed]) as CommandName | undefined;
+    if (!name) return { kind: 'unknown', typed, closest: closestCommand(typed) };
+    return { kind: 'command', name, args, viaAlias: false };
+  }
+  for (const [alias, name] of ALIASES) {
+    if (!text.startsWith(alias)) continue;
+    const rest = text.slice(alias.length);
+    if (rest !== '' && !SEPARATOR.test(rest)) continue;
+    const args = rest.replace(/^[\s:：,，]+/u, '').trim();
+    return { kind: 'command', name, args, viaAlias: true };
+  }
+  return null;
+}
+
+/** The command a mistyped name most likely meant, if any is close enough to be worth saying. */
+export function closestCommand(typed: string): CommandName | null {
+  const t = typed.toLowerCase();
+  if (!t) return null;
+  let best: { name: CommandName; d: number } | null = null;
+  for (const c of COMMANDS) {
+    const d = editDistance(t, c.name);
+    if (!best || d < best.d) best = { name: c.name, d };
+  }
+  if (!best) return null;
+  const limit = Math.max(1, Math.floor(best.name.length / 3));
+  return best.d <= limit || best.name.startsWith(t) ? best.name : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,102 @@
+/** Platforms the bot talks on. `local` is the console and REPL: same pipeline, no account needed. */
+export type Platform = 'telegram' | 'lark' | 'local';
+export const PLATFORMS: readonly Platform[] = ['telegram', 'lark', 'local'];
+
+export type RegionLevel = 'city' | 'county' | 'township' | 'village';
+
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  /** Codes from the root down to this region joined by '/', so "inside" is a prefix test. */
+  path: string;
+  /** Names from the county down, e.g. 江川区江城镇温泉村: what people recognise. */
+  fullName: string;
+}
+
+/** What a bound chat is for. Decides which commands make sense there. */
+export type ChatPurpose = 'village' | 'council' | 'township_station' | 'county_station' | 'task_force';
+
+export type RoleName = 'admin' | 'county_station' | 'township_station' | 'council' | 'leader' | 'cadre';
+
+export interface RoleGrant {
+  role: RoleName;
+  regionCode: string;
+  regionPath: string;
+}
+
+export type RecordKind = 'suggestion' | 'deed' | 'visit' | 'problem' | 'rule';
+export const RECORD_KINDS: readonly RecordKind[] = ['suggestion', 'deed', 'visit', 'problem', 'rule'];
+
+export interface ChatRef {
+  platform: Platform;
+  chatId: string;
+  /** Forum topic (Telegram message_thread_id) or Feishu thread; null when the chat has none. */
+  threadId: string | null;
+  type: 'group' | 'private';
+  /** Group title when the platform sends it; kept so operators recognise chats. */
+  title?: string;
+}
+
+export interface Sender {
+  userId: string;
+  displayName: string;
+  username?: string;
+}
+
+export interface Attachment {
+  kind: 'photo' | 'file';
+  /** Platform file reference (Telegram file_id, Feishu image_key): kept as evidence, never downloaded. */
+  fileId: string;
+}
+
+export type InboundPayload =
+  | {
+      type: 'message';
+      /** Text with mentions of the bot stripped and other mentions resolved to names. */
+      text: string;
+      attachments?: Attachment[];
+      /** Platform message id, so replies can quote it. */
+      messageId?: string;
+    }
+  | { type: 'button'; value: string; messageId?: string }
+  | { type: 'membership'; change: 'bot_added' | 'bot_removed' }
+  | { type: 'migrated'; newChatId: string };
+
+/** The one shape every platform update becomes. Routing and the domain see nothing else. */
+export interface InboundEvent {
+  platform: Platform;
+  /** Platform event id (Telegram update_id, Feishu header.event_id): the dedupe key. */
+  eventId: string;
+  chat: ChatRef;
+  sender: Sender;
+  at: Date;
+  payload: InboundPayload;
+}
+
+export interface Button {
+  label: string;
+  /** Opaque value returned on press; kept ≤ 64 bytes because Telegram callback_data is. */
+  value: string;
+}
+
+export interface OutTarget {
+  platform: Platform;
+  chatId: string;
+  threadId: string | null;
+}
+
+export interface OutMessage {
+  to: OutTarget;
+  text: string;
+  /** Optional heading; Feishu renders it as the card header, others as a first line. */
+  title?: string;
+  buttons?: Button[][];
+  /** Platform message id to reply to, when the platform supports quoting. */
+  replyTo?: string;
+  /** Idempotency key for scheduled messages; replies get one derived from the event. */
+  key?: string;
+  /** Do not send before this time (quiet hours, pacing). */
+  notBefore?: Date;
+}

@@ -30,4 +30,9 @@ export interface Envelope {
 export interface PlatformSender {
   readonly platform: Platform;
   send(envelope: Envelope): Promise<{ messageId: string | null }>;
+  /**
+   * Update an earlier message in place (payload.editOf named it; `messageId` is what the platform
+   * returned when it was sent). Optional: without it the dispatcher sends a new message.
+   */
+  edit?(envelope: Envelope, messageId: string): Promise<{ messageId: string | null }>;
 }

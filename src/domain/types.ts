@@ -99,4 +99,31 @@ export interface OutMessage {
   key?: string;
   /** Do not send before this time (quiet hours, pacing). */
   notBefore?: Date;
+  /**
+   * Outbox key of an earlier message to update in place (a sign-in card showing who has signed
+   * in). Platforms that cannot edit, or when the earlier message was never sent, send it anew.
+   */
+  editOf?: string;
+  /** A chart to draw: Feishu renders a chart card, Telegram a PNG; the text is the fallback. */
+  chart?: ChartSpec;
+  /** A file to deliver (ledger export, forwarding document). */
+  attachment?: FileAttachment;
+  /** People to @mention (a nudge in the village group when a private message is impossible). */
+  mentions?: { userId: string; name: string }[];
+}
+
+export interface ChartSpec {
+  title: string;
+  kind: 'bar';
+  labels: string[];
+  series: { name: string; values: number[] }[];
+  /** Unit appended to values, e.g. "%". */
+  unit?: string;
+}
+
+export interface FileAttachment {
+  fileName: string;
+  mime: string;
+  /** Base64 of the bytes; kept in the outbox row so a crash between write and send loses nothing. */
+  dataBase64: string;
 }

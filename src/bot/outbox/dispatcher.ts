@@ -1,4 +1,4 @@
-import { claimRow, markFailed, markSent, payloadOf, unsentRows, type OutboxRow } from '../../db/repo/outbox.js';
+import { claimRow, markFailed, markSent, payloadOf, sentMessageIdOf, unsentRows, type OutboxRow } from '../../db/repo/outbox.js';
 import type { Store } from '../../db/store.js';
 import { PlatformError } from '../../domain/errors.js';
 import type { Platform } from '../../domain/types.js';
@@ -45,12 +45,14 @@ export function createDispatcher(deps: DispatcherDeps) {
     const now = deps.clock().getTime();
     if (!(await claimRow(db, row.id, now, LEASE_MS))) return 'retry';
     try {
-      const { messageId } = await sender.send({
+      const envelope = {
         key: row.key,
         to: { platform: row.platform as Platform, chatId: row.chatId, threadId: row.threadId },
         payload: payloadOf(row),
         attempt: row.attempts + 1,
-      });
+      };
+      const earlier = envelope.payload.editOf && sender.edit ? await sentMessageIdOf(db, envelope.payload.editOf) : null;
+      const { messageId } = earlier && sender.edit ? await sender.edit(envelope, earlier) : await sender.send(envelope);
       await markSent(db, row.id, deps.clock().getTime(), messageId);
       return 'sent';
     } catch (err) {

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, lt, or } from 'drizzle-orm';
-import type { Button, OutMessage, Platform } from '../../domain/types.js';
+import type { Button, ChartSpec, FileAttachment, OutMessage, Platform } from '../../domain/types.js';
 import { outbox } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
 
@@ -11,6 +11,10 @@ export interface StoredPayload {
   title?: string;
   buttons?: Button[][];
   replyTo?: string;
+  editOf?: string;
+  chart?: ChartSpec;
+  attachment?: FileAttachment;
+  mentions?: { userId: string; name: string }[];
 }
 
 export function payloadOf(row: OutboxRow): StoredPayload {
@@ -23,6 +27,10 @@ export function enqueueStatement(db: Db, message: OutMessage, key: string, now: 
   if (message.title) payload.title = message.title;
   if (message.buttons?.length) payload.buttons = message.buttons;
   if (message.replyTo) payload.replyTo = message.replyTo;
+  if (message.editOf) payload.editOf = message.editOf;
+  if (message.chart) payload.chart = message.chart;
+  if (message.attachment) payload.attachment = message.attachment;
+  if (message.mentions?.length) payload.mentions = message.mentions;
   return db
     .insert(outbox)
     .values({
@@ -111,6 +119,11 @@ export async function sentToChat(db: Db, platform: Platform, chatId: string, aft
     .where(and(eq(outbox.platform, platform), eq(outbox.chatId, chatId), eq(outbox.state, 'sent'), gt(outbox.id, afterId)))
     .orderBy(asc(outbox.id))
     .limit(limit);
+}
+
+export async function sentMessageIdOf(db: Db, key: string): Promise<string | null> {
+  const rows = await db.select({ m: outbox.sentMessageId }).from(outbox).where(and(eq(outbox.key, key), eq(outbox.state, 'sent'))).limit(1);
+  return rows[0]?.m ?? null;
 }
 
 export async function rowsByKeys(db: Db, keys: readonly string[]): Promise<OutboxRow[]> {

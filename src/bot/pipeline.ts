@@ -36,8 +36,12 @@ export interface HandleResult {
   toast?: string;
 }
 
-/** A race on a sequence number (two records at once) is retried from the reads; this many times. */
-const MAX_ATTEMPTS = 5;
+/**
+ * A race on a sequence number (two records at once, from another process) is retried from the
+ * reads; this many times. Within one process events are decided one at a time, so races only
+ * come from other processes or Workers isolates.
+ */
+const MAX_ATTEMPTS = 8;
 
 export function createPipeline(deps: PipelineDeps) {
   async function loadContext(event: InboundEvent, now: Date): Promise<HandlerContext> {
@@ -72,7 +76,16 @@ export function createPipeline(deps: PipelineDeps) {
    * Handle one inbound event: dedupe, decide, then ONE atomic write of the processed-event row,
    * the domain rows and the outgoing messages. A redelivered event writes and sends nothing.
    */
-  async function handle(event: InboundEvent): Promise<HandleResult> {
+  // Reads, decision and commit of one event happen before the next event starts reading. Each
+  // step is a few local SQLite calls, so this costs little and spares the retries.
+  let queue: Promise<unknown> = Promise.resolve();
+  function handle(event: InboundEvent): Promise<HandleResult> {
+    const run = queue.then(() => handleNow(event));
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function handleNow(event: InboundEvent): Promise<HandleResult> {
     const db = deps.store.db;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (await isProcessed(db, event.platform, event.eventId)) return { duplicate: true, keys: [] };
@@ -102,7 +115,8 @@ export function createPipeline(deps: PipelineDeps) {
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         // Either the same event won a race (then it is a duplicate) or a sequence number was
-        // taken meanwhile (then decide again from fresh reads).
+        // taken meanwhile (then decide again from fresh reads, after a short random pause).
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 20 * attempt)));
       }
     }
     throw new AppError('conflict', `event ${event.platform}:${event.eventId} kept conflicting`);

@@ -49,6 +49,8 @@ export const LocalMessage = z
     button: z.string().min(1).max(64).optional(),
     eventId: z.string().min(1).max(128).optional(),
     chatType: z.enum(['group', 'private']).optional(),
+    /** Message id being replied to (the console shows sent messages as local:<outbox key>). */
+    replyTo: z.string().min(1).max(200).optional(),
   })
   .refine((m) => (m.text === undefined) !== (m.button === undefined), 'send either text or button');
 
@@ -72,7 +74,7 @@ export function localEvent(body: z.infer<typeof LocalMessage>, at: Date, newId: 
     payload:
       body.button !== undefined
         ? { type: 'button', value: body.button }
-        : { type: 'message', text: body.text ?? '' },
+        : { type: 'message', text: body.text ?? '', ...(body.replyTo ? { replyToMessageId: body.replyTo } : {}) },
   };
 }
 
@@ -94,7 +96,8 @@ export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
     await deps.dispatcher.drain('local');
     const rows = await rowsByKeys(deps.store.db, result.keys);
     return c.json({
-      replies: rows.filter((r) => r.state === 'sent').map(toView),
+      // Messages the event sent to other chats (a station's notice) show up in those chats' feeds.
+      replies: rows.filter((r) => r.state === 'sent' && r.chatId === parsed.data.chatId).map(toView),
       ...(result.duplicate ? { duplicate: true } : {}),
       ...(result.toast ? { toast: result.toast } : {}),
     });

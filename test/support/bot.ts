@@ -35,13 +35,13 @@ export function counterIds(prefix = 'id') {
  * silent logs. `env` adds environment variables (platform credentials for adapter tests).
  */
 export async function testBot(
-  options: { env?: Record<string, string | undefined>; seed?: boolean; clock?: TestClock; path?: string } = {},
+  options: { env?: Record<string, string | undefined>; seed?: boolean; clock?: TestClock; path?: string; idPrefix?: string } = {},
 ): Promise<TestBot> {
   const config: Config = parseConfig({ DATABASE_PATH: ':memory:', ...options.env });
   const store = openSqliteStore(options.path ?? ':memory:');
   if (options.seed !== false) await seedDemo(store);
   const clock = options.clock ?? fixedClock();
-  const bot = createBot({ config, store, clock, logger: silentLogger, newId: counterIds(), random: () => 0.5 });
+  const bot = createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5 });
   return { ...bot, store, clock };
 }
 

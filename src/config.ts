@@ -73,6 +73,10 @@ export const ConfigSchema = z
     LARK_ENCRYPT_KEY: optional,
     LARK_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), url]).default('feishu'),
+    /** JSON file of extra holidays and make-up working days, asked before the packaged calendar. */
+    CALENDAR_OVERRIDES: optional,
+    /** Signs dashboard links; without it a random secret is generated and kept in the database. */
+    DASHBOARD_SECRET: optional.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters' }),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_MODE === 'webhook' && !c.TELEGRAM_WEBHOOK_SECRET) {
@@ -101,9 +105,28 @@ export type Config = z.infer<typeof ConfigSchema> & {
   devConsole: boolean;
 };
 
+/** Where the bot runs. Workers serve requests only: no long-lived connection survives there. */
+export type Runtime = 'node' | 'workers';
+
 /** Parse the environment (or Worker bindings). A bad value stops start-up naming the variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = ConfigSchema.safeParse(env);
+export function parseConfig(env: Record<string, string | undefined>, options: { runtime?: Runtime } = {}): Config {
+  const result = ConfigSchema.superRefine((c, ctx) => {
+    if (options.runtime !== 'workers') return;
+    if (c.TELEGRAM_MODE === 'polling') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_MODE'],
+        message: 'polling needs a long-running Node process; on Workers set it to webhook (or leave it unset) and run npm run telegram:setup',
+      });
+    }
+    if (c.LARK_MODE === 'ws') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LARK_MODE'],
+        message: 'ws (long connection) needs a long-running Node process; on Workers set it to webhook (or leave it unset) and point the Feishu event URL at /webhook/lark',
+      });
+    }
+  }).safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
     throw new AppError('config', `Invalid configuration:\n${lines.join('\n')}`);

@@ -2,17 +2,27 @@ import { serve } from '@hono/node-server';
 import { parseConfig } from './config.js';
 import { createBot } from './bot/create-bot.js';
 import { jsonLogger } from './bot/ports.js';
+import { officialCalendar } from './bot/scheduler/index.js';
+import { readCalendarOverrides } from './bot/scheduler/calendar-file.js';
+import { fetchBotInfo } from './bot/telegram/index.js';
+import { writeWorkbook } from './bot/spreadsheets/workbook.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { AppError } from './domain/errors.js';
 
 /** How often the Node process looks for queued messages nobody has sent yet (e.g. after a crash). */
 const DRAIN_EVERY_MS = 2_000;
+/** Reminders and windows are scheduled to the minute. */
+const TICK_EVERY_MS = 60_000;
 
 async function main(): Promise<void> {
   const logger = jsonLogger();
   const config = parseConfig(process.env);
   const store = openSqliteStore(config.DATABASE_PATH);
-  const bot = createBot({ config, store, logger });
+  // Without TELEGRAM_BOT_INFO, ask Telegram once who the bot is, before serving anything.
+  const botInfo =
+    config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_BOT_INFO ? await fetchBotInfo(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined;
+  const calendar = officialCalendar(config.CALENDAR_OVERRIDES ? readCalendarOverrides(config.CALENDAR_OVERRIDES) : undefined);
+  const bot = createBot({ config, store, logger, calendar, writeWorkbook, ...(botInfo ? { telegram: { botInfo } } : {}) });
   const server = serve({ fetch: bot.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
     if (config.localMode) {
@@ -21,12 +31,29 @@ async function main(): Promise<void> {
       console.log(`归乡已启动：${base}（${bot.app.routes.length} 个路由）`);
     }
   });
+  if (bot.telegram && config.TELEGRAM_MODE === 'polling') {
+    bot.telegram.startPolling().catch((err: unknown) => {
+      logger.error('telegram long polling stopped', { error: err instanceof Error ? err.message : String(err) });
+      process.exit(1);
+    });
+  }
+  // Networks that cannot take inbound HTTPS receive Feishu events over an outbound long connection.
+  const larkConnection = bot.lark && config.LARK_MODE === 'ws' ? await bot.lark.startLongConnection() : null;
   const drainTimer = setInterval(() => {
     bot.dispatcher.drain().catch((err: unknown) => logger.error('drain failed', { error: String(err) }));
   }, DRAIN_EVERY_MS);
+  const runTick = () => {
+    bot.tick(new Date()).catch((err: unknown) => logger.error('tick failed', { error: err instanceof Error ? err.message : String(err) }));
+  };
+  const tickTimer = setInterval(runTick, TICK_EVERY_MS);
+  // A restart should not wait a minute for work that fell due while the process was down.
+  runTick();
   const stop = (signal: string) => {
     logger.info('shutting down', { signal });
     clearInterval(drainTimer);
+    clearInterval(tickTimer);
+    void bot.telegram?.stop();
+    larkConnection?.close();
     server.close(() => {
       void store.close().then(() => process.exit(0));
     });

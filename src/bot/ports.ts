@@ -1,4 +1,5 @@
 import type { StoredPayload } from '../db/repo/outbox.js';
+import type { Pacing } from './outbox/pacing.js';
 import type { OutTarget, Platform } from '../domain/types.js';
 
 /** Reads the time. Injected everywhere so tests and `npm run tick -- --at` control it. */
@@ -29,6 +30,8 @@ export interface Envelope {
 /** The sending half of a platform adapter. Errors are PlatformError (retry-after, migration). */
 export interface PlatformSender {
   readonly platform: Platform;
+  /** The platform's rate limits; the dispatcher spaces sends to stay under them. None: no pacing. */
+  readonly pacing?: Pacing;
   send(envelope: Envelope): Promise<{ messageId: string | null }>;
   /**
    * Update an earlier message in place (payload.editOf named it; `messageId` is what the platform

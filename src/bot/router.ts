@@ -19,6 +19,11 @@ export interface Routes {
   conversations: Record<string, ConversationHandler>;
   membership?: (ctx: HandlerContext, change: 'bot_added' | 'bot_removed') => Promise<Plan>;
   migrated?: (ctx: HandlerContext, newChatId: string) => Promise<Plan>;
+  /**
+   * Ordinary text that replies to an earlier bot message (a station answering a relayed
+   * question). Returns null when the replied-to message is not one it knows.
+   */
+  reply?: (ctx: HandlerContext, replyToMessageId: string, text: string) => Promise<Plan | null>;
 }
 
 export function mergeRoutes(...parts: Partial<Routes>[]): Routes {
@@ -29,6 +34,7 @@ export function mergeRoutes(...parts: Partial<Routes>[]): Routes {
     Object.assign(routes.conversations, p.conversations);
     if (p.membership) routes.membership = p.membership;
     if (p.migrated) routes.migrated = p.migrated;
+    if (p.reply) routes.reply = p.reply;
   }
   return routes;
 }
@@ -79,6 +85,11 @@ async function routeMessage(ctx: HandlerContext, routes: Routes, rawText: string
     }
   }
 
+  const replyTo = ctx.event.payload.type === 'message' ? ctx.event.payload.replyToMessageId : undefined;
+  if (!parsed && replyTo && routes.reply) {
+    const plan = await routes.reply(ctx, replyTo, text);
+    if (plan) return plan;
+  }
   if (!parsed) {
     // Ordinary chatter in a group is none of the bot's business; in private, help the person along.
     return ctx.event.chat.type === 'private' ? replyPlan(ctx, msg.privateHint) : emptyPlan();

@@ -15,11 +15,18 @@ export type CommandName =
   | 'list'
   | 'meeting'
   | 'signin'
+  | 'proxy'
   | 'leave'
   | 'vote'
   | 'review'
   | 'stats'
+  | 'dashboard'
   | 'export'
+  | 'forward'
+  | 'second'
+  | 'ask'
+  | 'answer'
+  | 'link'
   | 'cancel';
 
 export interface CommandSpec {
@@ -46,14 +53,21 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'problem', aliases: ['问题'], usage: '问题 <内容>', summary: '反映一个问题', who: ['cadre'] },
   { name: 'rule', aliases: ['村规'], usage: '村规 <内容>', summary: '提村规民约修改意见', who: ['cadre'] },
   { name: 'me', aliases: ['我的'], usage: '我的', summary: '查看我的“五个一”进度', who: ['cadre'] },
-  { name: 'list', aliases: ['清单'], usage: '清单 [建议|实事|问题|走访|村规] [页码]', summary: '查看本村清单', who: ['everyone'] },
+  { name: 'list', aliases: ['清单'], usage: '清单 [全部|建议|实事|问题|走访|村规] [页码]', summary: '查看本村清单', who: ['everyone'] },
   { name: 'meeting', aliases: ['会议'], usage: '会议 <时间> <名称> [@地点]', summary: '安排会议', who: ['leader', 'council', ...STATIONS] },
   { name: 'signin', aliases: ['签到'], usage: '签到', summary: '会议签到', who: ['everyone'] },
+  { name: 'proxy', aliases: ['代签'], usage: '代签 <姓名> | 代签 村民 <人数>人', summary: '为到会的人代签到', who: ['leader', 'council', ...STATIONS] },
   { name: 'leave', aliases: ['请假'], usage: '请假 <理由>', summary: '会议请假', who: ['everyone'] },
   { name: 'vote', aliases: ['表决'], usage: '表决 建议#N', summary: '把建议交会议表决', who: ['leader', 'council', ...STATIONS] },
-  { name: 'review', aliases: ['审核'], usage: '审核 建议#N 采纳|不采纳 [意见]', summary: '审核建议', who: ['leader', 'council', ...STATIONS] },
-  { name: 'stats', aliases: ['统计'], usage: '统计 [地区] [本周|本月|全部]', summary: '查看统计', who: STATIONS },
+  { name: 'review', aliases: ['审核'], usage: '审核 建议#N 采纳|不采纳|合并 #M|转交|类别 <类别> [意见]', summary: '审核建议、改类别', who: ['leader', 'council', ...STATIONS] },
+  { name: 'stats', aliases: ['统计'], usage: '统计 [地区] [本周|本月|全部]', summary: '查看统计（干部和理事会看本村）', who: [...STATIONS, 'council', 'leader', 'cadre'] },
+  { name: 'dashboard', aliases: ['看板'], usage: '看板 [地区]', summary: '私信获取统计看板网页链接（24 小时有效）', who: STATIONS },
   { name: 'export', aliases: ['导出'], usage: '导出', summary: '导出台账', who: STATIONS },
+  { name: 'forward', aliases: ['转交'], usage: '转交 [村名]', summary: '生成已采纳建议的转交文件（报规划编制技术单位）', who: ['leader', 'council', ...STATIONS] },
+  { name: 'second', aliases: ['附议'], usage: '附议 建议#N', summary: '附议一条已有的建议', who: ['cadre', 'leader', 'council'] },
+  { name: 'ask', aliases: ['咨询'], usage: '咨询 <问题>', summary: '向乡镇联络服务站咨询政策、对接需求', who: ['cadre', 'leader', 'council'] },
+  { name: 'answer', aliases: ['答复'], usage: '答复 问#N <内容>', summary: '答复干部的咨询', who: STATIONS },
+  { name: 'link', aliases: ['绑定账号'], usage: '绑定账号 [验证码]', summary: '把飞书和 Telegram 账号认作同一人', who: ['everyone'] },
   { name: 'cancel', aliases: ['取消'], usage: '取消', summary: '退出当前对话', who: ['everyone'] },
 ];
 

@@ -59,6 +59,8 @@ export type InboundPayload =
       attachments?: Attachment[];
       /** Platform message id, so replies can quote it. */
       messageId?: string;
+      /** Platform id of the message this one replies to (a station answering a relayed question). */
+      replyToMessageId?: string;
     }
   | { type: 'button'; value: string; messageId?: string }
   | { type: 'membership'; change: 'bot_added' | 'bot_removed' }

@@ -48,11 +48,13 @@ describe('record commands', () => {
   it('a redelivered event writes nothing and is not answered twice', async () => {
     const bot = await testBot();
     const first = await say(bot, { ...DEMO.zhang, eventId: 'evt-1' }, '建议 村口道路需要硬化');
+    const queued = (await bot.store.db.select().from(outbox)).length;
     const again = await say(bot, { ...DEMO.zhang, eventId: 'evt-1' }, '建议 村口道路需要硬化');
     expect(first.texts).toHaveLength(1);
+    expect(queued).toBeGreaterThanOrEqual(1);
     expect(again).toMatchObject({ status: 200, replies: [], duplicate: true });
     expect(await bot.store.db.select().from(records)).toHaveLength(1);
-    expect(await bot.store.db.select().from(outbox)).toHaveLength(1);
+    expect(await bot.store.db.select().from(outbox)).toHaveLength(queued);
     expect(await bot.store.db.select().from(processedEvents).where(eq(processedEvents.eventId, 'evt-1'))).toHaveLength(1);
   });
 

@@ -36,8 +36,8 @@ describe('backup', () => {
     const records = manifest.tables.records!.rows;
     expect(records).toBeGreaterThanOrEqual(20);
     expect(records).toBeLessThan(written);
-    // Each record's reply went into the outbox in the same write: the copy is one moment.
-    expect(manifest.tables.outbox!.rows).toBe(records);
+    // Each record was written with its processed-event row in one write: the copy is one moment.
+    expect(manifest.tables.processed_events!.rows).toBe(records);
 
     const restored = join(dir, 'restored.db');
     copyFileSync(target, restored);

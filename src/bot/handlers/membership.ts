@@ -1,4 +1,5 @@
-import { seenChatStatement, setChatActiveStatement } from '../../db/repo/chats.js';
+import { seenChatStatement } from '../../db/repo/chats.js';
+import { unreachableStatements } from '../../db/repo/reachability.js';
 import { msg } from '../../domain/messages.js';
 import { reply, type HandlerContext, type Plan } from '../context.js';
 
@@ -8,6 +9,8 @@ export async function membership(ctx: HandlerContext, change: 'bot_added' | 'bot
   if (change === 'bot_added') {
     return { statements: [seenChatStatement(ctx.db, chat, chat.title ?? null, at)], messages: [reply(ctx, msg.greeting)] };
   }
-  // Removed or kicked: remember it so nothing more is queued for this chat.
-  return { statements: [setChatActiveStatement(ctx.db, chat.platform, chat.chatId, false, at)], messages: [] };
+  // Removed or kicked: remember it so nothing more is queued for this chat. In private it is the
+  // person blocking the bot, so they count as unreachable there and reminders go via their group.
+  const privateUser = chat.type === 'private' ? ctx.event.sender.userId : null;
+  return { statements: unreachableStatements(ctx.db, chat.platform, chat.chatId, privateUser, at), messages: [] };
 }

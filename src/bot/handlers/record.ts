@@ -2,7 +2,8 @@ import { saveConversationStatement, endConversationStatement } from '../../db/re
 import { insertRecordStatement, nextRecordSeq } from '../../db/repo/records.js';
 import { fiveOnes } from '../../domain/five-ones.js';
 import { msg } from '../../domain/messages.js';
-import type { RecordKind } from '../../domain/types.js';
+import type { Statement } from '../../db/store.js';
+import type { Button, OutMessage, RecordKind, Region } from '../../domain/types.js';
 import { reply, type CommandHandler, type ConversationHandler, type HandlerContext, type Plan } from '../context.js';
 import { progressOf } from './five-ones.js';
 import { cadreVillage } from './where.js';
@@ -18,7 +19,29 @@ const INITIAL_STATUS: Record<RecordKind, string> = {
   rule: 'pending',
 };
 
-export function recordCommand(kind: RecordKind): CommandHandler {
+/** What a record is about to be, handed to an extension before it is written. */
+export interface RecordDraft {
+  kind: RecordKind;
+  text: string;
+  village: Region;
+  /** Id and number the record will get, so an extension can write rows pointing at it. */
+  recordId: string;
+  seq: number;
+  hasEvidence: boolean;
+}
+
+/** An extension either answers instead of saving, or adds to the save. */
+export type RecordAddition =
+  | { answer: Plan }
+  | { category?: string | null; statements?: Statement[]; lines?: string[]; buttons?: Button[][]; messages?: OutMessage[] };
+
+/**
+ * A feature taking part in saving a record (category tags, similar earlier suggestions, links to
+ * what a deed answers). It runs after the sender and village are checked, before the one write.
+ */
+export type RecordExtension = (ctx: HandlerContext, draft: RecordDraft) => Promise<RecordAddition>;
+
+export function recordCommand(kind: RecordKind, extend?: RecordExtension): CommandHandler {
   return async (ctx, args) => {
     const where = await cadreVillage(ctx);
     if (!where.ok) return where.plan;
@@ -40,22 +63,26 @@ export function recordCommand(kind: RecordKind): CommandHandler {
         messages: [reply(ctx, msg.recordPrompt(kind))],
       };
     }
-    return saveRecord(ctx, kind, args.trim() || '（图片）');
+    return saveRecord(ctx, kind, args.trim() || '（图片）', extend);
   };
 }
 
-export const continueRecord: ConversationHandler = async (ctx, text, data) => {
-  const kind = (data as { kind: RecordKind }).kind;
-  const { platform, chatId } = ctx.event.chat;
-  if (!text) return { statements: [], messages: [reply(ctx, msg.empty)] };
-  const where = await cadreVillage(ctx);
-  if (!where.ok) return where.plan;
-  const plan = await saveRecord(ctx, kind, text);
-  plan.statements.unshift(endConversationStatement(ctx.db, platform, chatId, ctx.event.sender.userId));
-  return plan;
-};
+export function continueRecordWith(extend?: RecordExtension): ConversationHandler {
+  return async (ctx, text, data) => {
+    const kind = (data as { kind: RecordKind }).kind;
+    const { platform, chatId } = ctx.event.chat;
+    if (!text) return { statements: [], messages: [reply(ctx, msg.empty)] };
+    const where = await cadreVillage(ctx);
+    if (!where.ok) return where.plan;
+    const plan = await saveRecord(ctx, kind, text, extend);
+    plan.statements.unshift(endConversationStatement(ctx.db, platform, chatId, ctx.event.sender.userId));
+    return plan;
+  };
+}
 
-async function saveRecord(ctx: HandlerContext, kind: RecordKind, text: string): Promise<Plan> {
+export const continueRecord: ConversationHandler = continueRecordWith();
+
+export async function saveRecord(ctx: HandlerContext, kind: RecordKind, text: string, extend?: RecordExtension): Promise<Plan> {
   const where = await cadreVillage(ctx);
   if (!where.ok) return where.plan;
   const village = where.value;
@@ -65,10 +92,14 @@ async function saveRecord(ctx: HandlerContext, kind: RecordKind, text: string): 
   const attachments = ctx.event.payload.type === 'message' ? ctx.event.payload.attachments ?? [] : [];
   const before = await progressOf(ctx.db, person.id);
   const after = fiveOnes({ ...before.counts, ...(kind !== 'problem' ? { [kind]: before.counts[kind] + 1 } : {}) });
+  const id = ctx.newId();
+  const added = extend ? await extend(ctx, { kind, text, village, recordId: id, seq, hasEvidence: attachments.length > 0 }) : {};
+  if ('answer' in added) return added.answer;
+  const lines = [msg.recordSaved(kind, seq, village.fullName, after), ...(added.lines ?? [])];
   return {
     statements: [
       insertRecordStatement(ctx.db, {
-        id: ctx.newId(),
+        id,
         kind,
         seq,
         regionCode: village.code,
@@ -76,13 +107,15 @@ async function saveRecord(ctx: HandlerContext, kind: RecordKind, text: string): 
         text,
         status: INITIAL_STATUS[kind],
         evidence: attachments.length ? JSON.stringify(attachments) : null,
+        ...(added.category ? { category: added.category } : {}),
         platform: ctx.event.platform,
         chatId: ctx.event.chat.chatId,
         eventId: ctx.event.eventId,
         createdAt: at,
         updatedAt: at,
       }),
+      ...(added.statements ?? []),
     ],
-    messages: [reply(ctx, msg.recordSaved(kind, seq, village.fullName, after))],
+    messages: [reply(ctx, lines.join('\n'), added.buttons?.length ? { buttons: added.buttons } : {}), ...(added.messages ?? [])],
   };
 }

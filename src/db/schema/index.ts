@@ -1,1 +1,5 @@
 export * from './core.js';
+export * from './stations.js';
+export * from './meetings.js';
+export * from './suggestions.js';
+export * from './identity-links.js';

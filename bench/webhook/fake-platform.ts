@@ -1,0 +1,25 @@
+/**
+ * The platforms' APIs for the benchmark, in a process of their own so their work is not counted
+ * against the servers: the fake Bot API and the fake Feishu Open API from the tests, on 127.0.0.1,
+ * and a third port answering GET with how many messages each has received. Prints one JSON line
+ * with the three addresses.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startFakeOpenApi } from '../../test/lark/fake-open-api.js';
+import { fakeBotApi, serveFakeBotApi } from '../../test/telegram/support/fake-bot-api.js';
+
+async function main(): Promise<void> {
+  const telegram = fakeBotApi();
+  const telegramServer = await serveFakeBotApi(telegram);
+  const lark = await startFakeOpenApi();
+  const counts = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ telegram: telegram.sends().length, lark: lark.sends().length }));
+  });
+  await new Promise<void>((resolve) => counts.listen(0, '127.0.0.1', resolve));
+  const { port } = counts.address() as AddressInfo;
+  console.log(JSON.stringify({ telegram: telegramServer.url, lark: lark.url, counts: `http://127.0.0.1:${port}` }));
+}
+
+void main();

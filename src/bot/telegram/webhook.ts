@@ -1,0 +1,60 @@
+import type { Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from '../ports.js';
+import type { UpdateHandler } from './updates.js';
+
+/** Telegram's updates are small; a megabyte is far above any real one and bounds what we parse. */
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+export const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+
+export interface WebhookDeps {
+  secret: string;
+  handle: UpdateHandler;
+  logger: Logger;
+}
+
+/**
+ * POST /webhook/telegram. The secret header is the only proof a request comes from Telegram, so
+ * it is checked before the body is read. Bad input gets a 4xx and is not redelivered; an update
+ * the bot has no use for gets a quiet 200 so Telegram stops offering it.
+ */
+export function registerTelegramWebhook(app: Hono, deps: WebhookDeps): void {
+  const checkSecret: MiddlewareHandler = async (c, next) => {
+    if (!(await sameSecret(c.req.header(SECRET_HEADER), deps.secret))) {
+      deps.logger.warn('telegram webhook refused: wrong secret token');
+      return c.json({ error: 'wrong secret token' }, 401);
+    }
+    await next();
+  };
+  const limit = bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: (c) => c.json({ error: 'update too large' }, 413) });
+
+  app.post('/webhook/telegram', checkSecret, limit, async (c) => {
+    let update: unknown;
+    try {
+      update = await c.req.json();
+    } catch {
+      return c.json({ error: 'body is not JSON' }, 400);
+    }
+    const outcome = await deps.handle(update);
+    if (outcome === 'invalid') return c.json({ error: 'not a Telegram update (no update_id)' }, 400);
+    return c.body(null, 200);
+  });
+}
+
+/**
+ * Compares digests rather than the strings so the time taken reveals neither where the first
+ * difference is nor how long the secret is.
+ */
+export async function sameSecret(given: string | undefined, expected: string): Promise<boolean> {
+  if (given === undefined) return false;
+  const encoder = new TextEncoder();
+  const [a, b] = await Promise.all([
+    crypto.subtle.digest('SHA-256', encoder.encode(given)),
+    crypto.subtle.digest('SHA-256', encoder.encode(expected)),
+  ]);
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
+  return diff === 0;
+}

@@ -1,0 +1,232 @@
+import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or } from 'drizzle-orm';
+import { TALK_KINDS, type AttendanceStatus, type MeetingKind, type VoteChoice } from '../../domain/meetings/index.js';
+import type { Platform, RoleName } from '../../domain/types.js';
+import { meetingAttendance, meetingMotions, meetingVotes, meetings, people, records, roles } from '../schema/index.js';
+import type { Db, Statement } from '../store.js';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type MotionRow = typeof meetingMotions.$inferSelect;
+
+/** Next number people see (会议#N); the unique index on seq catches a race and the event is retried. */
+export async function nextMeetingSeq(db: Db): Promise<number> {
+  const rows = await db.select({ m: max(meetings.seq) }).from(meetings);
+  return (rows[0]?.m ?? 0) + 1;
+}
+
+export function insertMeetingStatement(db: Db, row: typeof meetings.$inferInsert): Statement {
+  return db.insert(meetings).values(row);
+}
+
+export function updateMeetingStatement(db: Db, id: string, set: Partial<typeof meetings.$inferInsert>): Statement {
+  return db.update(meetings).set(set).where(eq(meetings.id, id));
+}
+
+/** Confirms a draft; only a draft, so two presses of the button confirm once. */
+export function confirmDraftStatement(db: Db, id: string, set: Partial<typeof meetings.$inferInsert>): Statement {
+  return db.update(meetings).set({ ...set, status: 'scheduled' }).where(and(eq(meetings.id, id), eq(meetings.status, 'draft')));
+}
+
+export async function getMeetingBySeq(db: Db, seq: number): Promise<MeetingRow | null> {
+  const rows = await db.select().from(meetings).where(eq(meetings.seq, seq)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** The meeting of this chat whose sign-in is open or still to come, soonest first. */
+export async function currentMeetingInChat(db: Db, platform: Platform, chatId: string, now: number): Promise<MeetingRow | null> {
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.platform, platform),
+        eq(meetings.chatId, chatId),
+        inArray(meetings.status, ['scheduled', 'open']),
+        gt(meetings.signinClosesAt, now),
+      ),
+    )
+    .orderBy(asc(meetings.signinOpensAt), asc(meetings.seq))
+    .limit(5);
+  // Prefer one whose window is open now over a later one.
+  return rows.find((m) => m.signinOpensAt <= now) ?? rows[0] ?? null;
+}
+
+/** Meetings the scheduler may have work for: not finished and starting within the look-ahead. */
+export async function meetingsToSchedule(db: Db, until: number): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(inArray(meetings.status, ['scheduled', 'open']), lte(meetings.startsAt, until)))
+    .orderBy(asc(meetings.startsAt), asc(meetings.seq));
+}
+
+const INVITED_ROLES: readonly RoleName[] = ['council', 'leader', 'cadre', 'township_station', 'county_station'];
+
+/** People with a role in the meeting's region: council members, the leader, cadres, station staff. */
+export async function inviteesOf(db: Db, regionCode: string): Promise<{ id: string; name: string; roles: RoleName[] }[]> {
+  const rows = await db
+    .select({ id: people.id, name: people.name, role: roles.role })
+    .from(roles)
+    .innerJoin(people, eq(people.id, roles.personId))
+    .where(and(eq(roles.regionCode, regionCode), inArray(roles.role, [...INVITED_ROLES])))
+    .orderBy(asc(people.id));
+  const byId = new Map<string, { id: string; name: string; roles: RoleName[] }>();
+  for (const r of rows) {
+    const p = byId.get(r.id) ?? { id: r.id, name: r.name, roles: [] };
+    p.roles.push(r.role);
+    byId.set(r.id, p);
+  }
+  return [...byId.values()];
+}
+
+export function inviteStatement(db: Db, meetingId: string, personId: string): Statement {
+  return db.insert(meetingAttendance).values({ meetingId, personId, status: 'invited' }).onConflictDoNothing();
+}
+
+/**
+ * Sign in: a first sign-in counts, a second changes nothing; someone on leave who comes after all
+ * is present.
+ */
+export function signinStatement(
+  db: Db,
+  row: { meetingId: string; personId: string; status: 'signed' | 'late'; at: number; proxyBy: string | null },
+): Statement {
+  return db
+    .insert(meetingAttendance)
+    .values({ ...row, reason: null })
+    .onConflictDoUpdate({
+      target: [meetingAttendance.meetingId, meetingAttendance.personId],
+      set: { status: row.status, at: row.at, proxyBy: row.proxyBy, reason: null },
+      setWhere: inArray(meetingAttendance.status, ['invited', 'leave']),
+    });
+}
+
+export function leaveStatement(db: Db, row: { meetingId: string; personId: string; at: number; reason: string }): Statement {
+  return db
+    .insert(meetingAttendance)
+    .values({ ...row, status: 'leave', proxyBy: null })
+    .onConflictDoUpdate({
+      target: [meetingAttendance.meetingId, meetingAttendance.personId],
+      set: { status: 'leave', at: row.at, reason: row.reason },
+      setWhere: inArray(meetingAttendance.status, ['invited', 'leave']),
+    });
+}
+
+export async function attendanceOf(db: Db, meetingId: string) {
+  return db
+    .select({
+      personId: meetingAttendance.personId,
+      name: people.name,
+      status: meetingAttendance.status,
+      at: meetingAttendance.at,
+      proxyBy: meetingAttendance.proxyBy,
+      reason: meetingAttendance.reason,
+    })
+    .from(meetingAttendance)
+    .innerJoin(people, eq(people.id, meetingAttendance.personId))
+    .where(eq(meetingAttendance.meetingId, meetingId))
+    .orderBy(asc(people.id));
+}
+
+export async function attendanceStatusOf(db: Db, meetingId: string, personId: string): Promise<AttendanceStatus | null> {
+  const rows = await db
+    .select({ s: meetingAttendance.status })
+    .from(meetingAttendance)
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.personId, personId)))
+    .limit(1);
+  return rows[0]?.s ?? null;
+}
+
+/** People of the region, and the invitees, with this name: whom a proxy sign-in may mean. */
+export async function peopleNamed(db: Db, meetingId: string, regionCode: string, name: string): Promise<{ id: string; name: string }[]> {
+  const invited = await db
+    .select({ id: people.id, name: people.name })
+    .from(meetingAttendance)
+    .innerJoin(people, eq(people.id, meetingAttendance.personId))
+    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(people.name, name)));
+  if (invited.length > 0) return invited;
+  const rows = await db
+    .selectDistinct({ id: people.id, name: people.name })
+    .from(people)
+    .leftJoin(roles, eq(roles.personId, people.id))
+    .where(and(eq(people.name, name), or(eq(people.homeRegion, regionCode), eq(roles.regionCode, regionCode))));
+  return rows;
+}
+
+/**
+ * Hometown talks (恳谈会, 座谈会) a person attended or organised: the "talk" item of the five ones.
+ */
+export async function talkCountOf(db: Db, personId: string): Promise<number> {
+  const live = inArray(meetings.kind, [...TALK_KINDS] as MeetingKind[]);
+  const attended = await db
+    .select({ id: meetings.id })
+    .from(meetingAttendance)
+    .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+    .where(and(eq(meetingAttendance.personId, personId), inArray(meetingAttendance.status, ['signed', 'late']), live, ne(meetings.status, 'cancelled')));
+  const organised = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.createdBy, personId), live, inArray(meetings.status, ['scheduled', 'open', 'closed'])));
+  return new Set([...attended, ...organised].map((r) => r.id)).size;
+}
+
+// Votes (表决)
+
+export async function getMotion(db: Db, meetingId: string, recordId: string): Promise<MotionRow | null> {
+  const rows = await db
+    .select()
+    .from(meetingMotions)
+    .where(and(eq(meetingMotions.meetingId, meetingId), eq(meetingMotions.recordId, recordId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function openMotionsOf(db: Db, meetingId: string) {
+  return db
+    .select({ motion: meetingMotions, seq: records.seq, text: records.text, personId: records.personId, regionCode: records.regionCode })
+    .from(meetingMotions)
+    .innerJoin(records, eq(records.id, meetingMotions.recordId))
+    .where(and(eq(meetingMotions.meetingId, meetingId), isNull(meetingMotions.closedAt)))
+    .orderBy(asc(records.seq));
+}
+
+export function insertMotionStatement(db: Db, row: typeof meetingMotions.$inferInsert): Statement {
+  return db.insert(meetingMotions).values(row);
+}
+
+export function closeMotionStatement(
+  db: Db,
+  meetingId: string,
+  recordId: string,
+  result: { yes: number; no: number; abstain: number; passed: boolean; at: number },
+): Statement {
+  return db
+    .update(meetingMotions)
+    .set({ yes: result.yes, no: result.no, abstain: result.abstain, passed: result.passed ? 1 : 0, closedAt: result.at })
+    .where(and(eq(meetingMotions.meetingId, meetingId), eq(meetingMotions.recordId, recordId)));
+}
+
+export function setRecordStatusStatement(db: Db, recordId: string, status: string, at: number): Statement {
+  return db.update(records).set({ status, updatedAt: at }).where(eq(records.id, recordId));
+}
+
+export async function voteOf(db: Db, meetingId: string, recordId: string, personId: string): Promise<VoteChoice | null> {
+  const rows = await db
+    .select({ c: meetingVotes.choice })
+    .from(meetingVotes)
+    .where(and(eq(meetingVotes.meetingId, meetingId), eq(meetingVotes.recordId, recordId), eq(meetingVotes.personId, personId)))
+    .limit(1);
+  return rows[0]?.c ?? null;
+}
+
+export async function votesOf(db: Db, meetingId: string, recordId: string): Promise<VoteChoice[]> {
+  const rows = await db
+    .select({ c: meetingVotes.choice })
+    .from(meetingVotes)
+    .where(and(eq(meetingVotes.meetingId, meetingId), eq(meetingVotes.recordId, recordId)));
+  return rows.map((r) => r.c);
+}
+
+/** One vote per person: a second press is ignored by the key, whatever it says. */
+export function voteStatement(db: Db, row: typeof meetingVotes.$inferInsert): Statement {
+  return db.insert(meetingVotes).values(row).onConflictDoNothing();
+}

@@ -1,0 +1,41 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { FiveOnesItem } from '../../domain/five-ones.js';
+import type { NudgeHistory } from '../../domain/meetings/index.js';
+import { nudges, schedulerJobs } from '../schema/index.js';
+import type { Db, Statement } from '../store.js';
+
+/** Which of these jobs are already done. */
+export async function doneJobs(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.select({ key: schedulerJobs.key }).from(schedulerJobs).where(inArray(schedulerJobs.key, [...keys]));
+  return new Set(rows.map((r) => r.key));
+}
+
+/**
+ * Plain INSERT on purpose: when another tick (or process) did the same job first, the whole
+ * write fails and none of its messages are queued.
+ */
+export function jobDoneStatement(db: Db, key: string, at: number): Statement {
+  return db.insert(schedulerJobs).values({ key, doneAt: at });
+}
+
+export async function nudgeHistoryOf(db: Db, personIds: readonly string[]): Promise<Map<string, NudgeHistory[]>> {
+  const out = new Map<string, NudgeHistory[]>();
+  if (personIds.length === 0) return out;
+  const rows = await db.select().from(nudges).where(inArray(nudges.personId, [...personIds])).orderBy(asc(nudges.sentAt));
+  for (const r of rows) {
+    const list = out.get(r.personId) ?? [];
+    list.push({ week: r.week, sentAt: r.sentAt, escalated: r.escalated === 1 });
+    out.set(r.personId, list);
+  }
+  return out;
+}
+
+/** Plain INSERT: one nudge per person and week, and a racing tick's write fails whole. */
+export function nudgeStatement(db: Db, row: { personId: string; week: string; sentAt: number; missing: readonly FiveOnesItem[]; escalated: boolean }): Statement {
+  return db.insert(nudges).values({ personId: row.personId, week: row.week, sentAt: row.sentAt, missing: JSON.stringify(row.missing), escalated: row.escalated ? 1 : 0 });
+}
+
+export async function nudgesOf(db: Db, personId: string) {
+  return db.select().from(nudges).where(eq(nudges.personId, personId)).orderBy(asc(nudges.sentAt));
+}

@@ -1,0 +1,262 @@
+import { and, asc, count, eq, gte, inArray, isNull, lt, max, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { emptyCounts, FIVE_ONES, type FiveOnesCounts } from '../../domain/five-ones.js';
+import { TALK_KINDS, type MeetingKind } from '../../domain/meetings/index.js';
+import type { RecordKind } from '../../domain/types.js';
+import {
+  ADOPTED_STATUSES,
+  CLOSED_PROBLEM_STATUSES,
+  PENDING_REVIEW_STATUSES,
+  type CadreFacts,
+  type PeriodRange,
+  type RegionRef,
+  type StatsScope,
+  type VillageFacts,
+} from '../../domain/stats/index.js';
+import { meetingAttendance, meetings, people, records, regions, roles } from '../schema/index.js';
+import type { Db } from '../store.js';
+
+/**
+ * The regions at or under a path, as an index range on `regions.path` ('/' sorts just before '0',
+ * so every descendant path lies in [path + '/', path + '0')). A LIKE prefix would not use the index.
+ */
+function underPath(path: string): SQL | undefined {
+  if (path === '') return undefined;
+  return or(eq(regions.path, path), and(gte(regions.path, `${path}/`), lt(regions.path, `${path}0`)));
+}
+
+/** Codes of the villages a scope covers, as a subquery the record and roster queries filter on. */
+function villagesOf(db: Db, scope: StatsScope) {
+  return db
+    .select({ code: regions.code })
+    .from(regions)
+    .where(and(eq(regions.level, 'village'), underPath(scope.path)));
+}
+
+export async function childrenOf(db: Db, scope: StatsScope): Promise<RegionRef[]> {
+  return db
+    .select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path })
+    .from(regions)
+    .where(scope.level === 'all' ? isNull(regions.parentCode) : eq(regions.parentCode, scope.code))
+    .orderBy(asc(regions.code));
+}
+
+export async function topRegions(db: Db): Promise<RegionRef[]> {
+  return childrenOf(db, { code: '*', name: '', fullName: '', level: 'all', path: '' });
+}
+
+const n = (v: unknown): number => Number(v ?? 0);
+const latest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/** Attendance that counts as having been there, and meetings that did (or will) take place. */
+const SIGNED = ['signed', 'late'] as const;
+const HELD = ['scheduled', 'open', 'closed'] as const;
+
+function inRange(range: PeriodRange): SQL {
+  return sql`(${records.createdAt} >= ${range.from} and ${records.createdAt} < ${range.to})`;
+}
+
+function countWhere(cond: SQL): SQL<number> {
+  return sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+}
+
+/**
+ * Per-village figures for every village in the scope, in six queries whatever the size of the area
+ * (villages, roster, activity, five ones per cadre, meetings, last meeting), each filtered by the
+ * scope's path range and answered from indexes (see drizzle/0005_stats-indexes.sql).
+ */
+export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange, now: number): Promise<VillageFacts[]> {
+  const villages = villagesOf(db, scope);
+  const period = inRange(range);
+  const kind = (k: string) => sql`${records.kind} = ${k}`;
+
+  const rosterQ = db
+    .select({
+      v: roles.regionCode,
+      cadres: count(),
+      onRoster: sql<number>`sum(${people.onRoster})`,
+      joined: countWhere(sql`exists (select 1 from identities i where i.person_id = ${people.id})`),
+    })
+    .from(roles)
+    .innerJoin(people, eq(people.id, roles.personId))
+    .where(and(eq(roles.role, 'cadre'), inArray(roles.regionCode, villages)))
+    .groupBy(roles.regionCode);
+
+  const activityQ = db
+    .select({
+      v: records.regionCode,
+      suggestions: countWhere(sql`${kind('suggestion')} and ${period}`),
+      adopted: countWhere(sql`${kind('suggestion')} and ${period} and ${inArray(records.status, [...ADOPTED_STATUSES])}`),
+      pendingReview: countWhere(sql`${kind('suggestion')} and ${period} and ${inArray(records.status, [...PENDING_REVIEW_STATUSES])}`),
+      deeds: countWhere(sql`${kind('deed')} and ${period}`),
+      visits: countWhere(sql`${kind('visit')} and ${period}`),
+      problems: countWhere(sql`${kind('problem')} and ${period}`),
+      problemsOpen: countWhere(sql`${kind('problem')} and ${period} and ${notInArray(records.status, [...CLOSED_PROBLEM_STATUSES])}`),
+      rules: countWhere(sql`${kind('rule')} and ${period}`),
+      lastAt: max(records.createdAt),
+    })
+    .from(records)
+    .where(inArray(records.regionCode, villages))
+    .groupBy(records.regionCode);
+
+  // Per cadre, whether each item was ever done (the same rules as the cadre's own card: any record
+  // of the kind, and a 恳谈会/座谈会 attended or organised), then summed per village. Each EXISTS is
+  // one seek on a person index, so the cost grows with the cadres in scope, not with all rows.
+  const talkKinds = [...TALK_KINDS] as MeetingKind[];
+  // Written with explicit aliases: inside a subquery's fields drizzle leaves column names
+  // unqualified, which would make "person_id = person_id" compare a column with itself.
+  const has = (k: RecordKind) => sql<number>`exists (select 1 from records r where r.person_id = roles.person_id and r.kind = ${k})`;
+  const talkList = sql.join(talkKinds.map((k) => sql`${k}`), sql`, `);
+  const talked = sql<number>`(exists (select 1 from meeting_attendance a inner join meetings m on m.id = a.meeting_id
+      where a.person_id = roles.person_id and a.status in ('signed', 'late') and m.kind in (${talkList}) and m.status <> 'cancelled')
+    or exists (select 1 from meetings m where m.created_by = roles.person_id and m.kind in (${talkList}) and m.status in ('scheduled', 'open', 'closed')))`;
+  // One row per cadre, summed here rather than in an outer SQL query: SQLite would flatten that
+  // query and evaluate every EXISTS once per reference to it.
+  const perCadreQ = db
+    .select({ v: roles.regionCode, talk: talked, visit: has('visit'), suggestion: has('suggestion'), deed: has('deed'), rule: has('rule') })
+    .from(roles)
+    .where(and(eq(roles.role, 'cadre'), inArray(roles.regionCode, villages)));
+
+  // Meetings held in the village during the period (started, not cancelled) and how many of those
+  // invited signed in. The period bounds go into the WHERE so only those meetings are read.
+  // Counting attendance per meeting through the index beats a join with count(distinct).
+  const meetingQ = db
+    .select({
+      v: meetings.regionCode,
+      meetings: count(),
+      signIns: sql<number>`sum((select count(*) from meeting_attendance a where a.meeting_id = meetings.id and a.status in ('signed', 'late')))`,
+      expected: sql<number>`sum((select count(*) from meeting_attendance a where a.meeting_id = meetings.id))`,
+    })
+    .from(meetings)
+    .where(
+      and(
+        inArray(meetings.regionCode, villages),
+        inArray(meetings.status, [...HELD]),
+        gte(meetings.startsAt, range.from),
+        lt(meetings.startsAt, Math.min(range.to, now + 1)),
+      ),
+    )
+    .groupBy(meetings.regionCode);
+  // A meeting held in the village, like a record, counts as activity whatever the period; the
+  // meeting time stands for its sign-ins, which keeps this to one index range per village.
+  const lastMeetingQ = db
+    .select({ v: meetings.regionCode, lastAt: max(meetings.startsAt) })
+    .from(meetings)
+    .where(and(inArray(meetings.regionCode, villages), inArray(meetings.status, ['open', 'closed']), lt(meetings.startsAt, now + 1)))
+    .groupBy(meetings.regionCode);
+
+  const villageQ = db
+    .select({ code: regions.code, path: regions.path })
+    .from(regions)
+    .where(and(eq(regions.level, 'village'), underPath(scope.path)));
+
+  const [villageRows, rosterRows, activityRows, cadreRows, meetingRows, lastMeetingRows] = await Promise.all([villageQ, rosterQ, activityQ, perCadreQ, meetingQ, lastMeetingQ]);
+  const roster = new Map(rosterRows.map((r) => [r.v, r]));
+  const activity = new Map(activityRows.map((r) => [r.v, r]));
+  const five = new Map<string, { items: FiveOnesCounts; complete: number }>();
+  for (const c of cadreRows) {
+    let f = five.get(c.v);
+    if (!f) five.set(c.v, (f = { items: emptyCounts(), complete: 0 }));
+    let done = 0;
+    for (const item of FIVE_ONES) {
+      if (n(c[item]) > 0) {
+        f.items[item] += 1;
+        done += 1;
+      }
+    }
+    if (done === FIVE_ONES.length) f.complete += 1;
+  }
+  const held = new Map(meetingRows.map((r) => [r.v, r]));
+  const lastMeeting = new Map(lastMeetingRows.map((r) => [r.v, r.lastAt]));
+  return villageRows.map((v): VillageFacts => {
+    const r = roster.get(v.code);
+    const a = activity.get(v.code);
+    const f = five.get(v.code);
+    const m = held.get(v.code);
+    const itemDone = f?.items ?? emptyCounts();
+    return {
+      code: v.code,
+      path: v.path,
+      cadres: n(r?.cadres),
+      onRoster: n(r?.onRoster),
+      joined: n(r?.joined),
+      itemDone,
+      complete: n(f?.complete),
+      suggestions: n(a?.suggestions),
+      adopted: n(a?.adopted),
+      pendingReview: n(a?.pendingReview),
+      deeds: n(a?.deeds),
+      visits: n(a?.visits),
+      problems: n(a?.problems),
+      problemsOpen: n(a?.problemsOpen),
+      rules: n(a?.rules),
+      meetings: n(m?.meetings),
+      signIns: n(m?.signIns),
+      expectedSignIns: n(m?.expected),
+      lastAt: latest(a?.lastAt ?? null, lastMeeting.get(v.code) ?? null),
+    };
+  });
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+/** The cadres of one village with how often each has done each item, for the village view. */
+export async function cadreFacts(db: Db, villageCode: string): Promise<CadreFacts[]> {
+  const cadreIds = db
+    .select({ id: roles.personId })
+    .from(roles)
+    .where(and(eq(roles.role, 'cadre'), eq(roles.regionCode, villageCode)));
+  const talkKinds = [...TALK_KINDS] as MeetingKind[];
+  const [cadres, counts, attended, organised] = await Promise.all([
+    db
+      .select({
+        id: people.id,
+        name: people.name,
+        onRoster: people.onRoster,
+        joined: sql<number>`exists (select 1 from identities i where i.person_id = ${people.id})`,
+      })
+      .from(roles)
+      .innerJoin(people, eq(people.id, roles.personId))
+      .where(and(eq(roles.role, 'cadre'), eq(roles.regionCode, villageCode))),
+    db
+      .select({ p: records.personId, kind: records.kind, n: count(), lastAt: max(records.createdAt) })
+      .from(records)
+      .where(eq(records.regionCode, villageCode))
+      .groupBy(records.personId, records.kind),
+    db
+      .select({ p: meetingAttendance.personId, meetingId: meetings.id, kind: meetings.kind, at: meetingAttendance.at })
+      .from(meetingAttendance)
+      .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+      .where(and(inArray(meetingAttendance.personId, cadreIds), inArray(meetingAttendance.status, [...SIGNED]), ne(meetings.status, 'cancelled'))),
+    db
+      .select({ p: meetings.createdBy, meetingId: meetings.id })
+      .from(meetings)
+      .where(and(inArray(meetings.createdBy, cadreIds), inArray(meetings.kind, talkKinds), inArray(meetings.status, [...HELD]))),
+  ]);
+  const byPerson = new Map<string, CadreFacts>(
+    cadres.map((c) => [c.id, { personId: c.id, name: c.name, onRoster: c.onRoster === 1, joined: n(c.joined) === 1, items: emptyCounts(), lastAt: null }]),
+  );
+  for (const r of counts) {
+    const c = byPerson.get(r.p);
+    if (!c) continue;
+    if (r.kind !== 'problem') c.items[r.kind] += r.n;
+    if (r.lastAt !== null && (c.lastAt === null || r.lastAt > c.lastAt)) c.lastAt = r.lastAt;
+  }
+  const talks = new Map<string, Set<string>>();
+  const talked = (p: string, meetingId: string) => {
+    const set = talks.get(p) ?? new Set<string>();
+    set.add(meetingId);
+    talks.set(p, set);
+  };
+  for (const a of attended) {
+    const c = byPerson.get(a.p);
+    if (!c) continue;
+    if (a.kind !== null && talkKinds.includes(a.kind)) talked(a.p, a.meetingId);
+    c.lastAt = latest(c.lastAt, a.at);
+  }
+  for (const o of organised) talked(o.p, o.meetingId);
+  for (const [p, set] of talks) {
+    const c = byPerson.get(p);
+    if (c) c.items.talk = set.size;
+  }
+  return [...byPerson.values()].sort((a, b) => collator.compare(a.name, b.name) || a.personId.localeCompare(b.personId));
+}

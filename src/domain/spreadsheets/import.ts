@@ -1,0 +1,265 @@
+/**
+ * Reading the organisation from officials' spreadsheets: regions, the cadre roster, council
+ * members and station staff. Pure: the caller reads the file and looks regions up. Each table is
+ * recognised by its header, so sheet order and extra columns do not matter; every bad row is
+ * reported with its sheet, row number and what to fix.
+ */
+import type { RegionLevel, RoleName } from '../types.js';
+
+export type TableKind = 'regions' | 'roster' | 'council' | 'stations';
+
+export interface Table {
+  /** Sheet name, or the file name for CSV. */
+  sheet: string;
+  /** Spreadsheet row numbers (1-based) with their cells; the first row is the header. */
+  rows: { row: number; cells: string[] }[];
+}
+
+export interface ImportError {
+  sheet: string;
+  row: number;
+  reason: string;
+}
+
+export interface RegionRow {
+  kind: 'region';
+  sheet: string;
+  row: number;
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+}
+
+export interface PersonRow {
+  kind: 'person';
+  sheet: string;
+  row: number;
+  name: string;
+  phone: string | null;
+  workUnit: string | null;
+  /** Home village of a cadre or council member; the station's region for station staff. */
+  homeCode: string;
+  roles: RoleName[];
+}
+
+export type ImportRow = RegionRow | PersonRow;
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  fullName: string;
+  level: RegionLevel;
+}
+
+/** Regions already stored, by code and by (full) name. */
+export interface RegionLookup {
+  byCode(code: string): RegionRef | null;
+  byName(name: string): RegionRef[];
+}
+
+/** Header words per column, synonyms included. A table is the kind whose required columns it has. */
+const COLUMNS = {
+  code: ['代码', '地区代码', '区划代码', '统计用区划代码'],
+  name: ['名称', '地区名称', '地名'],
+  level: ['级别', '层级', '类型'],
+  parent: ['上级代码', '上级', '上级区划代码'],
+  person: ['姓名', '名字'],
+  phone: ['手机', '手机号', '手机号码', '电话', '联系电话'],
+  unit: ['工作单位', '单位'],
+  home: ['家乡村', '家乡', '村', '村（社区）', '所在村'],
+  role: ['角色', '身份', '职务'],
+  council: ['理事会', '理事会所在村', '所属理事会'],
+  station: ['联络站', '联络服务站', '所属联络站'],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+const REQUIRED: Record<TableKind, Column[]> = {
+  regions: ['code', 'name', 'level'],
+  stations: ['station', 'person'],
+  council: ['council', 'person'],
+  roster: ['person', 'home'],
+};
+
+const LEVEL_WORDS: Record<string, RegionLevel> = {
+  市: 'city', 州: 'city', 地级市: 'city',
+  县: 'county', 区: 'county', 县级市: 'county', '县（市、区）': 'county', 县区: 'county',
+  乡: 'township', 镇: 'township', 乡镇: 'township', 街道: 'township', '乡镇（街道）': 'township',
+  村: 'village', 社区: 'village', '村（社区）': 'village', 行政村: 'village',
+};
+const LEVEL_ORDER: RegionLevel[] = ['city', 'county', 'township', 'village'];
+
+const ROLE_WORDS: Record<string, RoleName[]> = {
+  回乡干部: ['cadre'],
+  干部: ['cadre'],
+  编制组组长: ['leader', 'cadre'],
+  组长: ['leader', 'cadre'],
+};
+
+function norm(s: string): string {
+  return s.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
+}
+
+/** Which column index holds each known column, from the header cells. */
+function columnsOf(header: readonly string[]): Partial<Record<Column, number>> {
+  const out: Partial<Record<Column, number>> = {};
+  header.forEach((h, i) => {
+    const cell = norm(h);
+    for (const [col, words] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+      if (out[col] === undefined && words.includes(cell)) out[col] = i;
+    }
+  });
+  return out;
+}
+
+export function detectTable(header: readonly string[]): TableKind | null {
+  const cols = columnsOf(header);
+  for (const kind of ['regions', 'stations', 'council', 'roster'] as const) {
+    if (REQUIRED[kind].every((c) => cols[c] !== undefined)) return kind;
+  }
+  return null;
+}
+
+/** What a header must contain, for the message about a table nobody recognised. */
+export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”';
+
+const PHONE = /^1\d{10}$/u;
+const CODE = /^\d{2,20}$/u;
+
+export interface Validated {
+  rows: ImportRow[];
+  errors: ImportError[];
+}
+
+/**
+ * Validates every table against the stored regions plus the regions the file itself adds.
+ * Regions come first in the result, parents before children, so they can be written in order.
+ */
+export function validateTables(tables: readonly Table[], stored: RegionLookup): Validated {
+  const errors: ImportError[] = [];
+  const regionRows: RegionRow[] = [];
+  const personRows: PersonRow[] = [];
+  const fail = (sheet: string, row: number, reason: string) => errors.push({ sheet, row, reason });
+  const typed: { kind: TableKind; table: Table; cols: Partial<Record<Column, number>> }[] = [];
+  for (const table of tables) {
+    const nonEmpty = table.rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+    const head = nonEmpty[0];
+    if (!head) continue;
+    const kind = detectTable(head.cells);
+    if (!kind) {
+      fail(table.sheet, head.row, `认不出这是什么表。${TABLE_HINT}。`);
+      continue;
+    }
+    typed.push({ kind, table: { sheet: table.sheet, rows: nonEmpty.slice(1) }, cols: columnsOf(head.cells) });
+  }
+
+  // Regions: read all, then check parents against the stored tree and the file.
+  const fileRegions = new Map<string, RegionRow>();
+  for (const { kind, table, cols } of typed) {
+    if (kind !== 'regions') continue;
+    for (const { row, cells } of table.rows) {
+      const get = (c: Column) => (cols[c] === undefined ? '' : (cells[cols[c]!] ?? '').trim());
+      const code = get('code');
+      const name = get('name');
+      const level = LEVEL_WORDS[norm(get('level'))];
+      const parentCode = get('parent') || null;
+      if (!CODE.test(code)) fail(table.sheet, row, `地区代码“${code}”应为数字`);
+      else if (!name) fail(table.sheet, row, '缺少地区名称');
+      else if (!level) fail(table.sheet, row, `级别“${get('level')}”应为 市、县、乡镇 或 村`);
+      else if (level !== 'city' && !parentCode) fail(table.sheet, row, '缺少上级代码');
+      else if (fileRegions.has(code)) fail(table.sheet, row, `地区代码 ${code} 与第 ${fileRegions.get(code)!.row} 行重复`);
+      else fileRegions.set(code, { kind: 'region', sheet: table.sheet, row, code, name, level, parentCode });
+    }
+  }
+  const levelOf = (code: string): RegionLevel | null => fileRegions.get(code)?.level ?? stored.byCode(code)?.level ?? null;
+  for (const r of fileRegions.values()) {
+    if (!r.parentCode) continue;
+    const parentLevel = levelOf(r.parentCode);
+    if (!parentLevel) fail(r.sheet, r.row, `上级代码 ${r.parentCode} 不存在（表里和系统里都没有）`);
+    else if (LEVEL_ORDER.indexOf(parentLevel) !== LEVEL_ORDER.indexOf(r.level) - 1) fail(r.sheet, r.row, `上级 ${r.parentCode} 的级别不对：${r.name}的上级应是${['', '市', '县', '乡镇'][LEVEL_ORDER.indexOf(r.level)]}`);
+    else regionRows.push(r);
+  }
+  for (const r of fileRegions.values()) if (!r.parentCode) regionRows.push(r);
+  regionRows.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.row - b.row);
+
+  // Places named in person rows: a code, a full name, or a name that is unique.
+  const fileRefs = new Map([...fileRegions.values()].map((r) => [r.code, { code: r.code, name: r.name, fullName: r.name, level: r.level }]));
+  const place = (text: string, levels: readonly RegionLevel[]): { ok: true; ref: RegionRef } | { ok: false; reason: string } => {
+    const t = text.trim();
+    if (!t) return { ok: false, reason: '缺少地区' };
+    const byCode = fileRefs.get(t) ?? stored.byCode(t);
+    const found = byCode ? [byCode] : [...stored.byName(t), ...[...fileRefs.values()].filter((r) => r.name === t && !stored.byCode(r.code))];
+    const fitting = found.filter((r) => levels.includes(r.level));
+    if (fitting.length === 1) return { ok: true, ref: fitting[0]! };
+    if (fitting.length > 1) return { ok: false, reason: `“${t}”有 ${fitting.length} 个同名地区，请写地区代码或带县乡的全称` };
+    if (found.length > 0) return { ok: false, reason: `“${t}”不是${levels.map((l) => ({ city: '市', county: '县', township: '乡镇', village: '村' })[l]).join('或')}` };
+    return { ok: false, reason: `找不到地区“${t}”` };
+  };
+
+  const seen = new Map<string, { sheet: string; row: number }>();
+  for (const { kind, table, cols } of typed) {
+    if (kind === 'regions') continue;
+    for (const { row, cells } of table.rows) {
+      const get = (c: Column) => (cols[c] === undefined ? '' : (cells[cols[c]!] ?? '').trim());
+      const name = get('person');
+      const phone = get('phone').replace(/[\s-]/gu, '') || null;
+      const workUnit = get('unit') || null;
+      if (!name) {
+        fail(table.sheet, row, '缺少姓名');
+        continue;
+      }
+      if (Array.from(name).length > 20) {
+        fail(table.sheet, row, `姓名“${name}”太长`);
+        continue;
+      }
+      if (phone && !PHONE.test(phone)) {
+        fail(table.sheet, row, `手机号“${get('phone')}”应为 11 位数字`);
+        continue;
+      }
+      let roles: RoleName[];
+      let where: ReturnType<typeof place>;
+      if (kind === 'roster') {
+        const roleWord = norm(get('role'));
+        const r = roleWord ? ROLE_WORDS[roleWord] : ['cadre' as RoleName];
+        if (!r) {
+          fail(table.sheet, row, `角色“${get('role')}”应为 回乡干部 或 编制组组长`);
+          continue;
+        }
+        roles = r;
+        where = place(get('home'), ['village']);
+      } else if (kind === 'council') {
+        roles = ['council'];
+        where = place(get('council'), ['village']);
+      } else {
+        where = place(get('station'), ['county', 'township']);
+        roles = where.ok ? [where.ref.level === 'county' ? 'county_station' : 'township_station'] : [];
+      }
+      if (!where.ok) {
+        fail(table.sheet, row, where.reason);
+        continue;
+      }
+      // The person's natural key: name and phone, or name and home place when no phone is given.
+      const key = `${kind}|${name}|${phone ?? where.ref.code}`;
+      const first = seen.get(key);
+      if (first) {
+        fail(table.sheet, row, `与${first.sheet}第 ${first.row} 行是同一人`);
+        continue;
+      }
+      seen.set(key, { sheet: table.sheet, row });
+      personRows.push({ kind: 'person', sheet: table.sheet, row, name, phone, workUnit, homeCode: where.ref.code, roles });
+    }
+  }
+  const failed = new Set(errors.map((e) => `${e.sheet}\u0000${e.row}`));
+  // A region row whose parent failed cannot be written either.
+  const okRegions = new Set<string>();
+  const regions = regionRows.filter((r) => {
+    const parentOk = !r.parentCode || okRegions.has(r.parentCode) || !fileRegions.has(r.parentCode);
+    if (parentOk && !failed.has(`${r.sheet}\u0000${r.row}`)) okRegions.add(r.code);
+    else if (!parentOk) fail(r.sheet, r.row, `上级 ${r.parentCode} 这一行有错，本行也不能导入`);
+    return okRegions.has(r.code);
+  });
+  const persons = personRows.filter((p) => !fileRegions.has(p.homeCode) || okRegions.has(p.homeCode));
+  for (const p of personRows) if (!persons.includes(p)) fail(p.sheet, p.row, `所在地区 ${p.homeCode} 那一行有错，本行也不能导入`);
+  errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
+  return { rows: [...regions, ...persons], errors };
+}

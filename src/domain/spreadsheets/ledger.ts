@@ -1,0 +1,283 @@
+/**
+ * The ledger (台账) workbook the stations keep, as format-free sheets: 汇总 per sub-region,
+ * 五个一台账 (a row per cadre, a column per item with its dates), 建议清单, 实事清单, 问题清单
+ * and 会议签到. A writer turns the sheets into XLSX; the layout lives here so it is tested alone.
+ */
+import { FIVE_ONES, FIVE_ONES_LABELS, type FiveOnesItem } from '../five-ones.js';
+import { STATUS_LABELS } from '../messages.js';
+import { formatDateTime } from '../time.js';
+import type { Region } from '../types.js';
+
+export type Cell = string | number;
+
+export interface SheetSpec {
+  name: string;
+  /** First line above the header: what the sheet is, for where and when. */
+  title: string;
+  header: string[];
+  /** Column widths in characters. */
+  widths: number[];
+  rows: Cell[][];
+  /** The last row sums the others (set in bold by the writer). */
+  totalRow?: boolean;
+  /** Said in the sheet when there is nothing to list. */
+  empty?: string;
+}
+
+export interface LedgerCadre {
+  name: string;
+  phone: string | null;
+  workUnit: string | null;
+  villageCode: string;
+  joined: boolean;
+  /** Epoch ms of each recorded item, per five-ones item. */
+  items: Record<FiveOnesItem, number[]>;
+}
+
+export interface LedgerRecord {
+  seq: number;
+  villageCode: string;
+  text: string;
+  author: string;
+  createdAt: number;
+  status: string;
+  tags: string[];
+  seconds: number;
+  /** Latest review (or resolution): who and when, and the reviewer's words. */
+  decidedBy: string | null;
+  decidedAt: number | null;
+  comment: string | null;
+  /** Other records this one answers or is answered by, e.g. ["实事#4"]. */
+  links: string[];
+}
+
+export interface LedgerMeeting {
+  seq: number;
+  regionCode: string;
+  title: string;
+  kind: string;
+  startsAt: number;
+  place: string | null;
+  status: string;
+  villagers: number;
+  attendance: { name: string; status: string; at: number | null; proxyBy: string | null }[];
+}
+
+export interface LedgerData {
+  scope: Region;
+  /** Every region inside the scope (the scope included), to name the county, township and village of a row. */
+  regions: readonly Region[];
+  cadres: readonly LedgerCadre[];
+  suggestions: readonly LedgerRecord[];
+  deeds: readonly LedgerRecord[];
+  problems: readonly LedgerRecord[];
+  /** Null when this deployment keeps no meetings. */
+  meetings: readonly LedgerMeeting[] | null;
+  generatedAt: number;
+  timeZone: string;
+}
+
+const ATTENDANCE_LABELS: Record<string, string> = { invited: '缺席', signed: '已签到', late: '迟到', leave: '请假' };
+const MEETING_STATUS_LABELS: Record<string, string> = { draft: '草稿', scheduled: '待召开', open: '签到中', closed: '已结束', cancelled: '已取消' };
+
+export function ledgerSheets(data: LedgerData): SheetSpec[] {
+  const places = placeNamer(data);
+  const date = (ms: number | null) => (ms === null ? '' : formatDateTime(new Date(ms), data.timeZone).slice(0, 10));
+  const stamp = `${data.scope.fullName} · 导出于 ${formatDateTime(new Date(data.generatedAt), data.timeZone)}`;
+  const sheets: SheetSpec[] = [
+    summarySheet(data, stamp),
+    {
+      name: '五个一台账',
+      title: `五个一台账（${stamp}）`,
+      header: ['序号', '县（市、区）', '乡镇（街道）', '村（社区）', '姓名', '手机', '工作单位', '已加入', ...FIVE_ONES.map((i) => FIVE_ONES_LABELS[i]), '完成项数', '是否完成'],
+      widths: [6, 12, 12, 12, 10, 14, 26, 8, 16, 16, 16, 16, 16, 10, 10],
+      rows: data.cadres.map((c, i) => {
+        const done = FIVE_ONES.filter((item) => c.items[item].length > 0).length;
+        return [
+          i + 1,
+          ...places(c.villageCode),
+          c.name,
+          c.phone ?? '',
+          c.workUnit ?? '',
+          c.joined ? '是' : '否',
+          ...FIVE_ONES.map((item) => [...c.items[item]].sort((a, b) => a - b).map(date).join('、')),
+          done,
+          done === FIVE_ONES.length ? '是' : '否',
+        ];
+      }),
+      empty: '没有回乡干部。',
+    },
+    {
+      name: '建议清单',
+      title: `建议清单（${stamp}）`,
+      header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '建议内容', '类别', '提出人', '提出日期', '附议人数', '状态', '审核人', '审核日期', '审核意见', '关联'],
+      widths: [10, 12, 12, 12, 40, 16, 10, 12, 8, 10, 10, 12, 24, 14],
+      rows: data.suggestions.map((r) => [
+        `建议#${r.seq}`,
+        ...places(r.villageCode),
+        r.text,
+        r.tags.join('、'),
+        r.author,
+        date(r.createdAt),
+        r.seconds,
+        statusText(r.status),
+        r.decidedBy ?? '',
+        date(r.decidedAt),
+        r.comment ?? '',
+        r.links.join('、'),
+      ]),
+      empty: '没有建议。',
+    },
+    {
+      name: '实事清单',
+      title: `实事清单（${stamp}）`,
+      header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '实事内容', '办理人', '日期', '回应'],
+      widths: [10, 12, 12, 12, 44, 10, 12, 18],
+      rows: data.deeds.map((r) => [`实事#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt), r.links.join('、')]),
+      empty: '没有实事。',
+    },
+    {
+      name: '问题清单',
+      title: `问题清单（${stamp}）`,
+      header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '问题内容', '类别', '反映人', '反映日期', '状态', '解决日期', '解决实事'],
+      widths: [10, 12, 12, 12, 40, 16, 10, 12, 10, 12, 14],
+      rows: data.problems.map((r) => [
+        `问题#${r.seq}`,
+        ...places(r.villageCode),
+        r.text,
+        r.tags.join('、'),
+        r.author,
+        date(r.createdAt),
+        statusText(r.status),
+        r.status === 'resolved' ? date(r.decidedAt) : '',
+        r.links.join('、'),
+      ]),
+      empty: '没有问题。',
+    },
+  ];
+  const meetingRows: Cell[][] = [];
+  for (const m of data.meetings ?? []) {
+    const base = [`会议#${m.seq}`, ...places(m.regionCode), m.title, m.kind, formatDateTime(new Date(m.startsAt), data.timeZone), m.place ?? '', MEETING_STATUS_LABELS[m.status] ?? m.status];
+    for (const a of m.attendance) {
+      meetingRows.push([...base, a.name, ATTENDANCE_LABELS[a.status] ?? a.status, a.at === null ? '' : formatDateTime(new Date(a.at), data.timeZone), a.proxyBy ?? '']);
+    }
+    if (m.villagers > 0) meetingRows.push([...base, `村民 ${m.villagers} 人`, '代签', '', '']);
+  }
+  sheets.push({
+    name: '会议签到',
+    title: `会议签到（${stamp}）`,
+    header: ['会议编号', '县（市、区）', '乡镇（街道）', '村（社区）', '会议名称', '类型', '时间', '地点', '会议状态', '姓名', '签到情况', '签到时间', '代签人'],
+    widths: [10, 12, 12, 12, 24, 12, 17, 14, 10, 12, 10, 17, 10],
+    rows: meetingRows,
+    empty: data.meetings === null ? '本系统尚未启用会议功能。' : '没有会议。',
+  });
+  return sheets;
+}
+
+function statusText(status: string): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+/** County, township and village names of a region code (blank where the code is above that level). */
+function placeNamer(data: LedgerData): (code: string) => [string, string, string] {
+  const byCode = new Map(data.regions.map((r) => [r.code, r]));
+  return (code) => {
+    const out: [string, string, string] = ['', '', ''];
+    for (const part of byCode.get(code)?.path.split('/') ?? []) {
+      const r = byCode.get(part);
+      if (r?.level === 'county') out[0] = r.name;
+      else if (r?.level === 'township') out[1] = r.name;
+      else if (r?.level === 'village') out[2] = r.name;
+    }
+    return out;
+  };
+}
+
+/** One row per sub-region of the scope (the scope itself when it is a village), then the total. */
+function summarySheet(data: LedgerData, stamp: string): SheetSpec {
+  const children = data.regions.filter((r) => r.parentCode === data.scope.code);
+  const units = children.length > 0 ? children : [data.scope];
+  const byCode = new Map(data.regions.map((r) => [r.code, r]));
+  const unitOf = (code: string): string | null => {
+    const path = byCode.get(code)?.path.split('/') ?? [];
+    return units.find((u) => path.includes(u.code))?.code ?? null;
+  };
+  /** Counts per sub-region; `expected` and `signed` give the sign-in rate of meetings held. */
+  type Tally = {
+    villages: number;
+    roster: number;
+    joined: number;
+    complete: number;
+    items: number[];
+    sug: number;
+    adopted: number;
+    pending: number;
+    deeds: number;
+    open: number;
+    meetings: number;
+    expected: number;
+    signed: number;
+  };
+  const blank = (): Tally => ({ villages: 0, roster: 0, joined: 0, complete: 0, items: FIVE_ONES.map(() => 0), sug: 0, adopted: 0, pending: 0, deeds: 0, open: 0, meetings: 0, expected: 0, signed: 0 });
+  const tallies = new Map(units.map((u) => [u.code, blank()]));
+  const at = (code: string) => {
+    const u = unitOf(code);
+    return u ? tallies.get(u)! : null;
+  };
+  for (const r of data.regions) {
+    const t = r.level === 'village' ? at(r.code) : null;
+    if (t) t.villages++;
+  }
+  for (const c of data.cadres) {
+    const t = at(c.villageCode);
+    if (!t) continue;
+    t.roster++;
+    if (c.joined) t.joined++;
+    const done = FIVE_ONES.map((i) => c.items[i].length > 0);
+    done.forEach((d, i) => {
+      if (d) t.items[i]!++;
+    });
+    if (done.every(Boolean)) t.complete++;
+  }
+  for (const s of data.suggestions) {
+    const t = at(s.villageCode);
+    if (!t) continue;
+    t.sug++;
+    if (s.status === 'adopted' || s.status === 'forwarded') t.adopted++;
+    if (s.status === 'pending' || s.status === 'voting') t.pending++;
+  }
+  for (const d of data.deeds) {
+    const t = at(d.villageCode);
+    if (t) t.deeds++;
+  }
+  for (const p of data.problems) {
+    const t = at(p.villageCode);
+    if (t && p.status === 'open') t.open++;
+  }
+  for (const m of data.meetings ?? []) {
+    const t = at(m.regionCode);
+    if (!t || m.status !== 'closed') continue;
+    t.meetings++;
+    t.expected += m.attendance.filter((a) => a.status !== 'leave').length;
+    t.signed += m.attendance.filter((a) => a.status === 'signed' || a.status === 'late').length;
+  }
+  const pct = (a: number, b: number): string => (b === 0 ? '' : `${Math.round((a / b) * 1000) / 10}%`);
+  const line = (name: string, code: string, t: Tally): Cell[] => [
+    name, code, t.villages, t.roster, t.joined, t.complete, pct(t.complete, t.roster), ...t.items, t.sug, t.adopted, t.pending, t.deeds, t.open, t.meetings, pct(t.signed, t.expected),
+  ];
+  const total = blank();
+  for (const t of tallies.values()) {
+    for (const k of ['villages', 'roster', 'joined', 'complete', 'sug', 'adopted', 'pending', 'deeds', 'open', 'meetings', 'expected', 'signed'] as const) total[k] += t[k];
+    t.items.forEach((n, i) => {
+      total.items[i]! += n;
+    });
+  }
+  return {
+    name: '汇总',
+    title: `汇总（${stamp}）`,
+    header: ['地区', '代码', '村数', '名册干部', '已加入', '五个一全部完成', '完成率', ...FIVE_ONES.map((i) => `${FIVE_ONES_LABELS[i]}完成`), '建议', '已采纳', '待审核', '实事', '问题未解决', '会议场次', '签到率'],
+    widths: [16, 14, 8, 10, 8, 14, 8, 12, 12, 12, 12, 12, 8, 8, 8, 8, 10, 10, 8],
+    rows: [...units.map((u) => line(u.name, u.code, tallies.get(u.code)!)), line('合计', data.scope.code, total)],
+    totalRow: true,
+  };
+}

@@ -1,0 +1,11 @@
+/** What the bot and the import/export commands say about spreadsheets. */
+export const sheetMsg = {
+  exportNeedsRegion: '请在联络站群里发送「导出」，或写上地区，例如「导出 江川区」。',
+  exportUnavailable: '这个部署不能在聊天里生成表格文件，请在服务器上运行 npm run export -- --region 地区代码 --out 台账.xlsx。',
+  exported(scope: string, cadres: number, suggestions: number): string {
+    return `${scope}台账已导出（${cadres} 名回乡干部，${suggestions} 条建议），请查收表格文件。`;
+  },
+  fileName(scope: string, date: string): string {
+    return `${scope}-台账-${date}.xlsx`;
+  },
+};

@@ -1,0 +1,4 @@
+export * from './format.js';
+export * from './period.js';
+export * from './rollup.js';
+export * from './statuses.js';

@@ -1,0 +1,5 @@
+export { bigrams, jaccard, mostSimilar, similarity, SIMILAR_THRESHOLD } from './similarity.js';
+export { autoTags, CATEGORIES, formatTags, parseTags, readTags, type Category } from './tags.js';
+export { decide, parseReview, parseSeqArg, type Decision, type ReviewRequest, type SuggestionStatus } from './review.js';
+export { linkableKinds, parseLinks, type LinkRef } from './links.js';
+export { forwardDocument, type DocumentModel, type ForwardItem } from './forward-document.js';

@@ -1,0 +1,65 @@
+import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index';
+import { createBot, type Bot } from './bot/create-bot.js';
+import { jsonLogger } from './bot/ports.js';
+import { parseConfig } from './config.js';
+import { openD1Store } from './db/d1.js';
+import { AppError } from './domain/errors.js';
+
+/** The bindings wrangler.toml and `wrangler secret put` give the Worker. */
+export interface WorkerEnv {
+  /** The D1 database; its schema comes from `wrangler d1 migrations apply` (drizzle/). */
+  DB: D1Database;
+  [setting: string]: unknown;
+}
+
+/** Settings are the string bindings ([vars] and secrets); other bindings (DB) are not settings. */
+function settingsOf(env: WorkerEnv): Record<string, string | undefined> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') out[name] = value;
+  return out;
+}
+
+/**
+ * One bot per invocation, built from that invocation's bindings: bindings may differ between
+ * deployments of the same script, and nothing outlives the request that needed it. Building it
+ * parses the config and wires a few objects; no network or database call happens here.
+ */
+function botFor(env: WorkerEnv, ctx: ExecutionContext): Bot {
+  const logger = jsonLogger();
+  const config = parseConfig(settingsOf(env), { runtime: 'workers' });
+  // Webhooks answer as soon as the event is committed; the sends run on in waitUntil, and the
+  // cron drains whatever they did not finish.
+  return createBot({ config, store: openD1Store(env.DB), logger, defer: (task) => ctx.waitUntil(task) });
+}
+
+function configFailure(err: unknown): Response {
+  // The message names variables and rules, never values; operators read it in `wrangler tail`.
+  console.error(err instanceof AppError && err.code === 'config' ? err.message : String(err));
+  return new Response(JSON.stringify({ error: 'the bot is misconfigured; see the Worker logs' }), {
+    status: 500,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+  let bot: Bot;
+  try {
+    bot = botFor(env, ctx);
+  } catch (err) {
+    return configFailure(err);
+  }
+  return bot.app.fetch(request, env, ctx);
+}
+
+/**
+ * Every minute (wrangler.toml [triggers]): the same `tick(now)` as Node — reminders, sign-in
+ * windows, digests, nudges — then a drain, which also sends what a webhook's deferred send left
+ * behind (an isolate evicted mid-send, a platform that asked us to retry later).
+ */
+async function scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+  const bot = botFor(env, ctx);
+  const result = await bot.tick(new Date(controller.scheduledTime));
+  jsonLogger().info('cron tick', { cron: controller.cron, ...result });
+}
+
+export default { fetch, scheduled };

@@ -1,0 +1,73 @@
+import { createBot, type Bot } from '../../../src/bot/create-bot.js';
+import { createPacer } from '../../../src/bot/lark/pacer.js';
+import { silentLogger } from '../../../src/bot/ports.js';
+import { parseConfig } from '../../../src/config.js';
+import { openSqliteStore, type SqliteStore } from '../../../src/db/sqlite.js';
+import type { FakeOpenApi } from '../../lark/fake-open-api.js';
+import { APP_ID, ENCRYPT_KEY } from '../../lark/support.js';
+import { counterIds, fixedClock, type TestClock } from '../../support/bot.js';
+import { BOT_INFO, fakeBotApi, type FakeBotApi } from '../../telegram/support/fake-bot-api.js';
+import { SECRET, TOKEN } from '../../telegram/support/telegram-bot.js';
+import { seedLoadRoster, type RosterShape } from './roster.js';
+
+export interface ReliabilityBot extends Bot {
+  store: SqliteStore;
+  clock: TestClock;
+  telegramApi: FakeBotApi;
+  /** Waits for everything the webhooks left running (sending), including work that work started. */
+  settle(): Promise<void>;
+  /** Lets time pass for the rate limits only (the injected clock stands still). */
+  passPacingTime(ms: number): void;
+  /** Row count of a table. */
+  count(table: string, where?: string): number;
+}
+
+/**
+ * The real bot with Telegram (fake Bot API) and, when given, Feishu (fake Open API on loopback)
+ * configured, over the demo organisation and the load villages and cadres. Rate limits run on
+ * virtual time, so a thousand replies to one group go out at once while still being paced.
+ */
+export async function reliabilityBot(options: { shape: RosterShape; lark?: FakeOpenApi; env?: Record<string, string> }): Promise<ReliabilityBot> {
+  const telegramApi = fakeBotApi();
+  const config = parseConfig({
+    DATABASE_PATH: ':memory:',
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO),
+    TELEGRAM_API_ROOT: 'https://bot-api.test',
+    ...(options.lark ? { LARK_APP_ID: APP_ID, LARK_APP_SECRET: 'test-app-secret', LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: options.lark.url } : {}),
+    ...options.env,
+  });
+  const store = openSqliteStore(':memory:');
+  await seedLoadRoster(store, options.shape);
+  const clock = fixedClock();
+  let virtual = 0;
+  const tasks: Promise<unknown>[] = [];
+  const bot = createBot({
+    config,
+    store,
+    clock,
+    logger: silentLogger,
+    newId: counterIds(),
+    random: () => 0.5,
+    defer: (task) => void tasks.push(task),
+    telegram: { fetch: telegramApi.fetch },
+    lark: { pacer: createPacer({ intervalMs: 0 }) },
+    pacing: { now: () => virtual, sleep: async (ms) => void (virtual += ms) },
+  });
+  return {
+    ...bot,
+    store,
+    clock,
+    telegramApi,
+    async settle() {
+      while (tasks.length) await Promise.all(tasks.splice(0));
+    },
+    passPacingTime(ms) {
+      virtual += ms;
+    },
+    count(table, where) {
+      return (store.sqlite.prepare(`select count(*) as n from ${table}${where ? ` where ${where}` : ''}`).get() as { n: number }).n;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+export interface RunningProcess {
+  child: ChildProcess;
+  /** http://127.0.0.1:port, from the line the process prints once listening. */
+  base: string;
+  output(): string;
+  /** Resident set size of the process, in bytes (Linux /proc). */
+  rss(): number;
+  /** Sends the signal to the whole process group and resolves once the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx <entry>` from the project root in a process group of its own (so a
+ * stop reaches everything it started) with only the given environment, and resolves once it
+ * prints the address it listens on. Node itself is the child: its pid is the one to measure.
+ */
+export function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  ready: RegExp = /(http:\/\/127\.0\.0\.1:\d+)/u,
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<RunningProcess> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = (base: string): RunningProcess => ({
+    child,
+    base,
+    output: () => output,
+    rss: () => rssOf(child.pid!),
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+      await exited;
+    },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void running('').stop('SIGKILL');
+      reject(new Error(`${entry} did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      // Only the start-up lines are kept; under load the JSON log would grow without bound.
+      if (output.length < 64 * 1024) output += chunk.toString();
+      const m = ready.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(running(m[1]!));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited (${code ?? signal}) before it was ready:\n${output}`));
+    });
+  });
+}
+
+/** The real server, `src/node.ts`, with this environment. */
+export function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningProcess> {
+  return startProcess('src/node.ts', { HOST: '127.0.0.1', PORT: '0', ...env }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { nodeArgs });
+}
+
+export function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/u.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,138 @@
+import ExcelJS from 'exceljs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runExport } from '../../src/bot/spreadsheets/cli.js';
+import { writeWorkbook } from '../../src/bot/spreadsheets/workbook.js';
+import { DEMO, say, type TestBot } from '../support/bot.js';
+import { rows, sentTo } from '../suggestions/support.js';
+import { ledgerBot } from './support.js';
+
+const COUNTY = { ...DEMO.county, chatId: 'jiangchuan-station' };
+
+/** Every row of a sheet as plain values, '' for empty cells. */
+function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: unknown[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const cell = row.getCell(c);
+      // A merged title reads as its first cell only.
+      cells.push(cell.isMerged && cell.master !== cell ? '' : (cell.value ?? ''));
+    }
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    out.push(cells);
+  }
+  return out;
+}
+
+async function readBook(bytes: Uint8Array | Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A month of activity in 温泉村, and one hometown talk held there. */
+async function activity(bot: TestBot) {
+  await say(bot, DEMO.zhang, '建议 村口道路需要硬化');
+  await say(bot, DEMO.wang, '附议 建议#1');
+  await say(bot, DEMO.leader, '审核 建议#1 采纳 同意');
+  await say(bot, DEMO.zhang, '走访 走访了五户村民');
+  await say(bot, DEMO.zhang, '问题 村口路灯坏了');
+  await say(bot, DEMO.wang, '实事 修好了村口路灯 回应问题#1');
+  await say(bot, DEMO.leader, '村规 红白事从简 来自建议#1');
+  const at = Date.parse('2026-11-28T11:00:00Z');
+  bot.store.sqlite
+    .prepare(
+      `insert into meetings (id, seq, kind, title, place, region_code, platform, chat_id, starts_at, signin_opens_at, signin_closes_at, status, villagers, created_by, created_at, updated_at)
+       values ('m1', 1, 'talk', '温泉村乡情恳谈会', '村委会', '530403101201', 'local', 'wenquan-village', ?, ?, ?, 'closed', 12, 'demo-township', ?, ?)`,
+    )
+    .run(at, at - 3600_000, at + 7200_000, at - 86_400_000, at);
+  const attend = bot.store.sqlite.prepare('insert into meeting_attendance (meeting_id, person_id, status, at, proxy_by) values (?, ?, ?, ?, ?)');
+  attend.run('m1', 'demo-cadre-zhang', 'signed', at - 600_000, null);
+  attend.run('m1', 'demo-cadre-wang', 'late', at + 900_000, 'demo-leader');
+  attend.run('m1', 'demo-cadre-li', 'invited', null, null);
+  attend.run('m1', 'demo-leader', 'leave', null, null);
+}
+
+describe('/export 导出 and npm run export', () => {
+  it('sends the county station the ledger workbook with every sheet', async () => {
+    const bot = await ledgerBot();
+    await activity(bot);
+    const r = await say(bot, COUNTY, '导出');
+    expect(r.texts).toEqual(['江川区台账已导出（4 名回乡干部，1 条建议），请查收表格文件。']);
+    const file = sentTo(bot, 'jiangchuan-station').at(-1)!.payload.attachment!;
+    expect(file.fileName).toBe('江川区-台账-2026-12-01.xlsx');
+    expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = await readBook(Buffer.from(file.dataBase64, 'base64'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '五个一台账', '建议清单', '实事清单', '问题清单', '会议签到']);
+
+    const summary = sheetRows(wb.getWorksheet('汇总')!);
+    expect(summary[0]).toEqual(['汇总（江川区 · 导出于 2026-12-01 10:00）']);
+    expect(summary[1]).toEqual(['地区', '代码', '村数', '名册干部', '已加入', '五个一全部完成', '完成率', '乡情恳谈完成', '实地走访完成', '中肯建议完成', '为民实事完成', '村规民约完成', '建议', '已采纳', '待审核', '实事', '问题未解决', '会议场次', '签到率']);
+    const townships = rows<{ code: string; name: string }>(bot, "select code, name from regions where parent_code = '530403' order by code");
+    const villages = rows<{ n: number }>(bot, "select count(*) as n from regions where parent_code = '530403101'")[0]!.n;
+    const allVillages = rows<{ n: number }>(bot, "select count(*) as n from regions where level = 'village' and path like '530400/530403/%'")[0]!.n;
+    expect(summary.slice(2).map((row) => row[0])).toEqual([...townships.map((t) => t.name), '合计']);
+    const jiangcheng = summary.find((row) => row[1] === '530403101')!;
+    expect(jiangcheng).toEqual(['江城镇', '530403101', villages, 4, 3, 0, '0%', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '66.7%']);
+    expect(summary.at(-1)).toEqual(['合计', '530403', allVillages, 4, 3, 0, '0%', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '66.7%']);
+
+    const ledger = sheetRows(wb.getWorksheet('五个一台账')!);
+    expect(ledger[1]).toEqual(['序号', '县（市、区）', '乡镇（街道）', '村（社区）', '姓名', '手机', '工作单位', '已加入', '乡情恳谈', '实地走访', '中肯建议', '为民实事', '村规民约', '完成项数', '是否完成']);
+    expect(ledger.slice(2)).toEqual([
+      [1, '江川区', '江城镇', '温泉村', '张卫东', '13908771234', '玉溪市交通运输局', '是', '2026-11-28', '2026-12-01', '2026-12-01', '', '', 3, '否'],
+      [2, '江川区', '江城镇', '温泉村', '李秀英', '13908772468', '江川区卫生健康局', '否', '', '', '', '', '', 0, '否'],
+      [3, '江川区', '江城镇', '温泉村', '杨建国', '13908770004', '江川区自然资源局', '是', '', '', '', '', '2026-12-01', 1, '否'],
+      [4, '江川区', '江城镇', '温泉村', '王海', '13908775678', '江川区教育体育局', '是', '2026-11-28', '', '', '2026-12-01', '', 2, '否'],
+    ]);
+    expect(sheetRows(wb.getWorksheet('建议清单')!).slice(2)).toEqual([
+      ['建议#1', '江川区', '江城镇', '温泉村', '村口道路需要硬化', '基础设施', '张卫东', '2026-12-01', 1, '已采纳', '杨建国', '2026-12-01', '同意', '村规#1'],
+    ]);
+    expect(sheetRows(wb.getWorksheet('实事清单')!).slice(2)).toEqual([['实事#1', '江川区', '江城镇', '温泉村', '修好了村口路灯 回应问题#1', '王海', '2026-12-01', '问题#1']]);
+    expect(sheetRows(wb.getWorksheet('问题清单')!).slice(2)).toEqual([
+      ['问题#1', '江川区', '江城镇', '温泉村', '村口路灯坏了', '基础设施', '张卫东', '2026-12-01', '已解决', '2026-12-01', '实事#1'],
+    ]);
+    const base = ['会议#1', '江川区', '江城镇', '温泉村', '温泉村乡情恳谈会', '恳谈会', '2026-11-28 19:00', '村委会', '已结束'];
+    expect(sheetRows(wb.getWorksheet('会议签到')!).slice(2)).toEqual([
+      [...base, '张卫东', '已签到', '2026-11-28 18:50'],
+      [...base, '李秀英', '缺席'],
+      [...base, '杨建国', '请假'],
+      [...base, '王海', '迟到', '2026-11-28 19:15', '杨建国'],
+      [...base, '村民 12 人', '代签'],
+    ]);
+  });
+
+  it('scopes the export to the asker’s area and refuses others', async () => {
+    const bot = await ledgerBot();
+    expect((await say(bot, { ...DEMO.lvzhi, chatId: 'lvzhi-station' }, '导出 江川区')).texts).toEqual(['江川区不在您负责的范围内。']);
+    expect((await say(bot, DEMO.zhang, '导出')).texts).toEqual(['您没有使用「导出」的权限。发送「帮助」查看您能用的命令。']);
+    expect((await say(bot, { ...DEMO.township, chatId: 'jiangcheng-station' }, '导出')).texts).toEqual(['江川区江城镇台账已导出（4 名回乡干部，0 条建议），请查收表格文件。']);
+    const empty = await readBook(Buffer.from(sentTo(bot, 'jiangcheng-station').at(-1)!.payload.attachment!.dataBase64, 'base64'));
+    expect(sheetRows(empty.getWorksheet('建议清单')!).slice(2)).toEqual([['没有建议。']]);
+  });
+
+  it('says how to export where the process cannot write workbooks', async () => {
+    const bot = await ledgerBot({ writer: false });
+    expect((await say(bot, COUNTY, '导出')).texts).toEqual(['这个部署不能在聊天里生成表格文件，请在服务器上运行 npm run export -- --region 地区代码 --out 台账.xlsx。']);
+  });
+
+  it('writes the same workbook from the command line', async () => {
+    const bot = await ledgerBot();
+    await activity(bot);
+    const dir = await mkdtemp(join(tmpdir(), 'ledger-'));
+    const out: string[] = [];
+    const deps = { store: bot.store, out: (l: string) => out.push(l), now: bot.clock, newId: () => 'x', write: writeWorkbook, timeZone: 'Asia/Shanghai' };
+    expect(await runExport(['--region', '530403101', '--out', join(dir, 'a.xlsx')], deps)).toBe(0);
+    expect(out).toEqual([`已导出 江川区江城镇 的台账到 ${join(dir, 'a.xlsx')}（4 名回乡干部，1 条建议）。`]);
+    const wb = await readBook(await readFile(join(dir, 'a.xlsx')));
+    const summary = sheetRows(wb.getWorksheet('汇总')!);
+    expect(summary[2]![0]).not.toBe('合计');
+    expect(summary.find((r) => r[1] === '530403101201')).toEqual(['温泉村', '530403101201', 1, 4, 3, 0, '0%', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '66.7%']);
+    expect(await runExport(['--out', 'a.csv'], deps)).toBe(2);
+    expect(await runExport(['--region', '不存在的地方', '--out', join(dir, 'b.xlsx')], deps)).toBe(1);
+    expect(out.slice(1)).toEqual(['用法：npm run export -- [--region 地区代码或名称] --out 台账.xlsx', '找不到地区“不存在的地方”。']);
+  });
+});

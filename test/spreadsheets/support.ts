@@ -1,0 +1,25 @@
+import { createBot } from '../../src/bot/create-bot.js';
+import { silentLogger } from '../../src/bot/ports.js';
+import { writeWorkbook } from '../../src/bot/spreadsheets/workbook.js';
+import { parseConfig } from '../../src/config.js';
+import { seedDemo } from '../../src/db/seed/demo.js';
+import { openSqliteStore } from '../../src/db/sqlite.js';
+import { counterIds, fixedClock, type TestBot } from '../support/bot.js';
+
+/** The test bot with the XLSX writer a Node deployment passes in (Workers have none). */
+export async function ledgerBot(options: { writer?: boolean } = {}): Promise<TestBot> {
+  const config = parseConfig({ DATABASE_PATH: ':memory:' });
+  const store = openSqliteStore(':memory:');
+  await seedDemo(store);
+  const clock = fixedClock();
+  const bot = createBot({
+    config,
+    store,
+    clock,
+    logger: silentLogger,
+    newId: counterIds(),
+    random: () => 0.5,
+    ...(options.writer === false ? {} : { writeWorkbook }),
+  });
+  return { ...bot, store, clock };
+}

@@ -24,6 +24,7 @@ export function openSqliteStore(path: string): SqliteStore {
   sqlite.pragma('synchronous = NORMAL');
   // Another process (a cron `npm run tick`, a second server) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
+  reusePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   const runAll = sqlite.transaction((statements: readonly Statement[]) => {
@@ -42,4 +43,29 @@ export function openSqliteStore(path: string): SqliteStore {
       sqlite.close();
     },
   };
+}
+
+/** Distinct SQL texts kept compiled; `in (…)` lists of varying length make new texts, so it is bounded. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Drizzle asks better-sqlite3 to prepare every query anew, and compiling the same few dozen
+ * statements for each webhook took a tenth of its time. Statements are kept by their SQL text
+ * (least recently used dropped first) and handed out in default mode: drizzle switches a
+ * statement to raw mode for some reads, and the switch would otherwise outlive that call.
+ */
+function reusePreparedStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) cache.delete(source);
+    else {
+      stmt = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
+    return stmt;
+  }) as typeof sqlite.prepare;
 }

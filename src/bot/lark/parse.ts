@@ -23,6 +23,8 @@ export interface MessageEventData extends FlatEvent {
   sender?: { sender_id?: UserIds; sender_type?: string };
   message?: {
     message_id?: string;
+    /** The message this one replies to (Feishu's quote-reply). */
+    parent_id?: string;
     chat_id?: string;
     thread_id?: string;
     chat_type?: string;
@@ -79,6 +81,7 @@ export async function messageEvent(data: MessageEventData, lookups: LarkLookups,
   const payload: InboundPayload = { type: 'message', text: content.text };
   if (content.attachments.length) payload.attachments = content.attachments;
   if (m.message_id) payload.messageId = m.message_id;
+  if (m.parent_id) payload.replyToMessageId = m.parent_id;
   return {
     platform: 'lark',
     eventId: data.event_id,

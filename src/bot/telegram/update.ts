@@ -47,6 +47,7 @@ const Message = z.object({
   document: z.object({ file_id: z.string().min(1) }).optional(),
   migrate_to_chat_id: z.number().int().optional(),
   migrate_from_chat_id: z.number().int().optional(),
+  reply_to_message: z.object({ message_id: z.number().int() }).optional(),
 });
 type Message = z.infer<typeof Message>;
 
@@ -171,7 +172,14 @@ function fromMessage(eventId: string, m: Message, me: BotIdentity): ParsedUpdate
       chat,
       sender,
       at,
-      payload: { type: 'message', text, messageId: String(m.message_id), ...(attachments.length ? { attachments } : {}) },
+      payload: {
+        type: 'message',
+        text,
+        messageId: String(m.message_id),
+        ...(attachments.length ? { attachments } : {}),
+        // A reply to a relayed question is the station's answer (the sender stores sent message ids the same way).
+        ...(m.reply_to_message ? { replyToMessageId: String(m.reply_to_message.message_id) } : {}),
+      },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Button, ChartSpec, FileAttachment, OutMessage, Platform } from '../../domain/types.js';
 import { outbox } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
@@ -50,10 +50,12 @@ export function enqueueStatement(db: Db, message: OutMessage, key: string, now: 
 /** Rows not yet sent, oldest first, including claimed rows whose lease ran out (a crashed sender). */
 export async function unsentRows(db: Db, now: number, limit: number, platform?: Platform): Promise<OutboxRow[]> {
   const live = or(eq(outbox.state, 'pending'), and(eq(outbox.state, 'sending'), lt(outbox.leaseUntil, now)));
+  // The unary + keeps SQLite off the (platform, chat) index, which would walk every message ever
+  // sent on the platform (9 ms a drain at 50,000 rows); the state index finds the few unsent ones.
   return db
     .select()
     .from(outbox)
-    .where(platform ? and(live, eq(outbox.platform, platform)) : live)
+    .where(platform ? and(live, sql`+${outbox.platform} = ${platform}`) : live)
     .orderBy(asc(outbox.id))
     .limit(limit);
 }

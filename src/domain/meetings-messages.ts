@@ -20,7 +20,7 @@ import {
 import { KIND_LABELS, STATUS_LABELS } from './messages.js';
 import { formatDateTime } from './time.js';
 import { RECORD_KINDS } from './types.js';
-import { wallClockOf, weekdayOf } from './meetings/zoned-time.js';
+import { wallClockOf, weekdayOf } from './zoned-time.js';
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chartSvg, renderChart } from '../../src/bot/charts/index.js';
+import { chartSvg, createNodeChartRenderer } from '../../src/bot/charts/index.js';
+
+const renderChart = createNodeChartRenderer().render;
 import type { ChartSpec } from '../../src/domain/types.js';
 
 const spec: ChartSpec = {

@@ -1,3 +1,3 @@
-export { renderChart, createNodeChartRenderer } from './node.js';
+export { createNodeChartRenderer } from './node.js';
 export { createChartRenderer, type ChartRenderer, type ChartRendererDeps } from './render.js';
 export { chartSvg } from './svg.js';

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ChartSpec } from '../../domain/types.js';
 import { createChartRenderer, type ChartRenderer } from './render.js';
 
 /**
  * The renderer on Node: resvg's .wasm and the Noto Sans Hans font (SIL OFL 1.1) are read from
- * their npm packages, so nothing is fetched at run time.
+ * their npm packages, so nothing is fetched at run time. Create one per process and keep it: the
+ * 8 MB font is read on the first chart, and re-reading it per chart would cost more than drawing.
  */
 export function createNodeChartRenderer(): ChartRenderer {
   const require = createRequire(import.meta.url);
@@ -15,13 +15,4 @@ export function createNodeChartRenderer(): ChartRenderer {
     // The package exports only its metadata module; the fonts sit beside it.
     font: async () => new Uint8Array(await readFile(join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf'))),
   });
-}
-
-// The 8 MB font is read once per process and kept: re-reading it per chart would cost more than drawing.
-let shared: ChartRenderer | null = null;
-
-/** Draws a chart as PNG bytes (Telegram sends it as a photo). */
-export function renderChart(spec: ChartSpec): Promise<Uint8Array> {
-  shared ??= createNodeChartRenderer();
-  return shared.render(spec);
 }

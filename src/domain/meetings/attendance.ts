@@ -1,4 +1,4 @@
-import { MINUTE_MS } from './zoned-time.js';
+import { MINUTE_MS } from '../zoned-time.js';
 
 export type AttendanceStatus = 'invited' | 'signed' | 'late' | 'leave';
 

@@ -1,4 +1,4 @@
-import { addDays, dateKey, weekdayOf, type CivilDate } from './zoned-time.js';
+import { addDays, dateKey, weekdayOf, type CivilDate } from '../zoned-time.js';
 
 /**
  * Where official working days come from (the State Council's yearly notice, as packaged by a

@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from './zoned-time.js';
+import { DAY_MS, HOUR_MS } from '../zoned-time.js';
 
 /** What a meeting needs from the scheduler, read from its row. */
 export interface MeetingTimes {

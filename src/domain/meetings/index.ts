@@ -6,4 +6,4 @@ export * from './kinds.js';
 export * from './nudges.js';
 export * from './parse-time.js';
 export * from './reports.js';
-export * from './zoned-time.js';
+export * from '../zoned-time.js';

@@ -1,7 +1,7 @@
 import type { FiveOnesItem } from '../five-ones.js';
 import type { WorkCalendar } from './calendar.js';
 import { isQuietHour } from './calendar.js';
-import { civilDateOf, DAY_MS, isoWeekKey, wallClockOf } from './zoned-time.js';
+import { civilDateOf, DAY_MS, isoWeekKey, wallClockOf } from '../zoned-time.js';
 
 /** A cadre is left alone for the first 14 days after joining. */
 export const NUDGE_GRACE_MS = 14 * DAY_MS;

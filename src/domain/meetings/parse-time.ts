@@ -8,7 +8,7 @@ import {
   weekdayOf,
   type CivilDate,
   type Weekday,
-} from './zoned-time.js';
+} from '../zoned-time.js';
 
 /**
  * Meeting times the way people type them: 明天下午3点, 周五 14:30, 12月3日上午9点,

@@ -12,7 +12,7 @@ import {
   previousMonth,
   startOfDay,
   type CivilDate,
-} from './zoned-time.js';
+} from '../zoned-time.js';
 
 /** 周调度 goes out Monday at 09:00, 月督查 on the 1st at 09:00, both in the bot's zone. */
 export const REPORT_HOUR = 9;

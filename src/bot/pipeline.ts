@@ -2,7 +2,7 @@ import { getChat, seenChatStatement } from '../db/repo/chats.js';
 import { getConversation } from '../db/repo/conversations.js';
 import { isProcessed, markProcessedStatement } from '../db/repo/events.js';
 import { enqueueStatement } from '../db/repo/outbox.js';
-import { getIdentity, getPerson, rolesOf, touchIdentityStatement } from '../db/repo/people.js';
+import { getIdentity, getPerson, reachableAgainStatement, rolesOf, touchIdentityStatement } from '../db/repo/people.js';
 import { getRegion } from '../db/repo/regions.js';
 import { isUniqueViolation, type Statement, type Store } from '../db/store.js';
 import { AppError } from '../domain/errors.js';
@@ -104,6 +104,9 @@ export function createPipeline(deps: PipelineDeps) {
       const id = ctx.actor.identity;
       if (id && (id.displayName !== event.sender.displayName || (id.username ?? null) !== (event.sender.username ?? null))) {
         statements.push(touchIdentityStatement(db, event.platform, event.sender.userId, event.sender.displayName, event.sender.username ?? null));
+      }
+      if (id?.unreachableAt && event.chat.type === 'private' && event.payload.type !== 'membership') {
+        statements.push(reachableAgainStatement(db, event.platform, event.sender.userId));
       }
       statements.push(...plan.statements);
       const keys = plan.messages.map((m, i) => m.key ?? `${event.platform}:${event.eventId}:${i}`);

@@ -103,6 +103,11 @@ export const meetingMsg = {
     return [`${head(m)} 开始签到`, `签到到 ${clock(m.signinClosesAt, tz)} 截止，${clock(m.startsAt, tz)} 以后签到记为迟到。`, '点下面的按钮或发送「签到」。组长可「代签 姓名」或「代签 村民 12人」。'].join('\n');
   },
   signinLabel: '签到',
+  /** The sign-in card as it stands: the opening text and who has signed in so far. */
+  signinCard(m: MeetingView, tz: string, signed: readonly { name: string; late: boolean }[]): string {
+    const names = signed.map((p) => (p.late ? `${p.name}（迟到）` : p.name));
+    return [this.windowOpen(m, tz), `已签到 ${signed.length} 人：${names.join('、') || '暂无'}`].join('\n');
+  },
 
   noMeeting: '本群现在没有要签到的会议。组长或理事会成员可以发送「会议 时间 名称」安排会议。',
   notOpenYet(m: MeetingView, tz: string): string {

@@ -81,6 +81,16 @@ describe('a person blocking the bot in private', () => {
     });
     await bot.settle();
     expect(bot.fake.calls).toEqual([]);
+
+    // Writing to the bot again in private makes the person reachable there again.
+    await bot.post({
+      update_id: 730015003,
+      message: { message_id: 77, from: me, chat: privateChat, date: 1796090700, text: '/me', entities: [{ offset: 0, length: 3, type: 'bot_command' }] },
+    });
+    await bot.settle();
+    expect(chatRow(bot, '1001')).toMatchObject({ active: 1 });
+    expect(bot.store.sqlite.prepare("select unreachable_at from identities where platform = 'telegram' and user_id = '1001'").get()).toEqual({ unreachable_at: null });
+    expect(bot.fake.sends().map((c) => String(c.payload.chat_id))).toEqual(['1001']);
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  attendanceOf,
   attendanceStatusOf,
   currentMeetingInChat,
   getMeetingBySeq,
@@ -14,7 +15,31 @@ import { meetingMsg } from '../../domain/meetings-messages.js';
 import { msg } from '../../domain/messages.js';
 import { reply, replyPlan, type ButtonHandler, type CommandHandler, type HandlerContext, type Plan } from '../context.js';
 import { actorLabel } from '../handlers/where.js';
-import { viewOf } from './view.js';
+import type { OutMessage } from '../../domain/types.js';
+import { meetingChat, viewOf } from './view.js';
+
+/**
+ * The sign-in card posted when the window opened, updated in place with who has signed in. Only
+ * where the platform edits messages: elsewhere each sign-in would post the whole card again.
+ */
+async function cardUpdate(ctx: HandlerContext, m: MeetingRow, newly: readonly { id: string; name: string; late: boolean }[]): Promise<OutMessage[]> {
+  if (ctx.event.platform === 'local') return [];
+  const signed = new Map<string, { name: string; late: boolean }>();
+  for (const a of await attendanceOf(ctx.db, m.id)) {
+    if (a.status === 'signed' || a.status === 'late') signed.set(a.personId, { name: a.name, late: a.status === 'late' });
+  }
+  for (const p of newly) if (!signed.has(p.id)) signed.set(p.id, { name: p.name, late: p.late });
+  return [
+    {
+      to: meetingChat(m),
+      text: meetingMsg.signinCard(viewOf(m), ctx.timeZone, [...signed.values()]),
+      title: meetingMsg.signinLabel,
+      buttons: [[{ label: meetingMsg.signinLabel, value: `signin:${m.seq}` }]],
+      editOf: `meeting:${m.id}:open`,
+      key: `meeting:${m.id}:card:${ctx.event.platform}:${ctx.event.eventId}`,
+    },
+  ];
+}
 
 type Found = { ok: true; meeting: MeetingRow; late: boolean } | { ok: false; text: string };
 
@@ -46,8 +71,9 @@ async function signSelf(ctx: HandlerContext, meeting?: MeetingRow | null): Promi
     at: ctx.now.getTime(),
     proxyBy: null,
   });
+  const card = await cardUpdate(ctx, found.meeting, [{ id: person.id, name: person.name, late: found.late }]);
   return {
-    plan: { statements: [statement], messages: [reply(ctx, meetingMsg.signedIn(person.name, viewOf(found.meeting), found.late))] },
+    plan: { statements: [statement], messages: [reply(ctx, meetingMsg.signedIn(person.name, viewOf(found.meeting), found.late)), ...card] },
     toast: meetingMsg.signinToast(found.late),
   };
 }
@@ -63,7 +89,8 @@ export const signinButton: ButtonHandler = async (ctx, [seqText]) => {
     return { statements: [], messages: [], toast: msg.buttonExpired };
   }
   const { plan, toast } = await signSelf(ctx, meeting);
-  return { statements: plan.statements, messages: [], toast };
+  // The toast answers the press; the card itself shows the new name, so no chat message is added.
+  return { statements: plan.statements, messages: plan.messages.filter((m) => m.editOf), toast };
 };
 
 const HEAD_COUNT = /^(?:村民|群众)\s*(\d+)\s*(?:人|名|位)?$/u;
@@ -101,7 +128,10 @@ export const proxyCommand: CommandHandler = async (ctx, args) => {
     statements: chosen.map((p) =>
       signinStatement(ctx.db, { meetingId: meeting.id, personId: p.id, status: late ? 'late' : 'signed', at: now, proxyBy: by }),
     ),
-    messages: [reply(ctx, meetingMsg.proxySigned(chosen.map((p) => p.name), ctx.actor.person?.name ?? ctx.event.sender.displayName, viewOf(meeting), late))],
+    messages: [
+      reply(ctx, meetingMsg.proxySigned(chosen.map((p) => p.name), ctx.actor.person?.name ?? ctx.event.sender.displayName, viewOf(meeting), late)),
+      ...(await cardUpdate(ctx, meeting, chosen.map((p) => ({ ...p, late })))),
+    ],
   };
 };
 

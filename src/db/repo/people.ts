@@ -83,6 +83,14 @@ export function touchIdentityStatement(db: Db, platform: Platform, userId: strin
     .where(and(eq(identities.platform, platform), eq(identities.userId, userId)));
 }
 
+/** The person wrote to the bot in private again (unblocked it): private messages work again. */
+export function reachableAgainStatement(db: Db, platform: Platform, userId: string): Statement {
+  return db
+    .update(identities)
+    .set({ unreachableAt: null })
+    .where(and(eq(identities.platform, platform), eq(identities.userId, userId)));
+}
+
 export function grantRoleStatement(db: Db, personId: string, role: RoleName, regionCode: string, at: number): Statement {
   return db.insert(roles).values({ personId, role, regionCode, grantedAt: at }).onConflictDoNothing();
 }

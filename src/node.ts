@@ -6,7 +6,7 @@ import { jsonLogger } from './bot/ports.js';
 import { officialCalendar } from './bot/scheduler/index.js';
 import { readCalendarOverrides } from './bot/scheduler/calendar-file.js';
 import { fetchBotInfo } from './bot/telegram/index.js';
-import { writeWorkbook } from './bot/spreadsheets/workbook.js';
+import type { WorkbookWriter } from './bot/spreadsheets/export.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { AppError } from './domain/errors.js';
 
@@ -14,6 +14,9 @@ import { AppError } from './domain/errors.js';
 const DRAIN_EVERY_MS = 2_000;
 /** Reminders and windows are scheduled to the minute. */
 const TICK_EVERY_MS = 60_000;
+
+/** exceljs takes some 25 MB of memory once loaded; it is loaded on the first export, not at start. */
+const writeWorkbook: WorkbookWriter = async (sheets, at) => (await import('./bot/spreadsheets/workbook.js')).writeWorkbook(sheets, at);
 
 async function main(): Promise<void> {
   const logger = jsonLogger();

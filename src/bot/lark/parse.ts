@@ -66,14 +66,21 @@ export function eventTime(raw: unknown, fallback: Date): Date {
 
 /** A person's id on Feishu: open_id, the id this app sees for them in every chat. */
 function personId(ids: UserIds | undefined): string | null {
-  return ids?.open_id || null;
+  return typeof ids?.open_id === 'string' && ids.open_id ? ids.open_id : null;
 }
+
+/**
+ * Feishu sends ids and contents as strings. A signed event with another type there is damaged;
+ * taking it on would put arrays and numbers into chat ids and database keys.
+ */
+const allText = (...values: unknown[]) => values.every((v) => v === undefined || typeof v === 'string');
 
 export async function messageEvent(data: MessageEventData, lookups: LarkLookups, now: Date): Promise<InboundEvent | null> {
   const m = data.message;
   const senderId = personId(data.sender?.sender_id);
   // Other bots' messages are not people talking to us.
   if (!data.event_id || !m?.chat_id || !senderId || data.sender?.sender_type !== 'user') return null;
+  if (!allText(data.event_id, m.chat_id, m.message_id, m.thread_id, m.chat_type, m.message_type, m.content)) return null;
   const mentions = Array.isArray(m.mentions) ? m.mentions : [];
   const botOpenId = mentions.length > 0 ? await lookups.botOpenId() : null;
   const content = messageContent(m.message_type ?? '', m.content ?? '', mentions, botOpenId);
@@ -121,7 +128,7 @@ export async function cardActionEvent(data: CardActionData, lookups: LarkLookups
   const chatId = data.context?.open_chat_id ?? data.open_chat_id;
   const messageId = data.context?.open_message_id ?? data.open_message_id;
   const operator = personId(data.operator);
-  if (!data.event_id || !chatId || !operator || !data.action) return null;
+  if (!data.event_id || !chatId || !operator || !data.action || !allText(data.event_id, chatId, messageId)) return null;
   const value = buttonValue(data.action.value);
   let payload: InboundPayload;
   if (data.action.form_value && typeof data.action.form_value === 'object') {
@@ -147,7 +154,7 @@ export async function membershipEvent(
   lookups: LarkLookups,
   now: Date,
 ): Promise<InboundEvent | null> {
-  if (!data.event_id || !data.chat_id) return null;
+  if (!data.event_id || !data.chat_id || !allText(data.event_id, data.chat_id)) return null;
   const operator = personId(data.operator_id) ?? 'unknown';
   return {
     platform: 'lark',

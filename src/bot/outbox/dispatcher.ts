@@ -8,6 +8,11 @@ import type { Clock, Logger, PlatformSender } from '../ports.js';
 import { createRateLimiter, type RateLimiterDeps } from './pacing.js';
 
 export const MAX_ATTEMPTS = 8;
+/**
+ * Eight backed-off attempts take about four minutes; an outage of the platform (or of the
+ * network to it) can last longer, so a row keeps being retried for at least this long.
+ */
+export const RETRY_FOR_AT_LEAST_MS = 3_600_000;
 /** Long enough for any single send; a sender that crashed releases its rows after this. */
 const LEASE_MS = 60_000;
 /** last_error of rows held back because the bot was removed from, or blocked in, their chat. */
@@ -87,7 +92,9 @@ export function createDispatcher(deps: DispatcherDeps) {
         return 'retry';
       }
       const retryable = pe ? pe.retryable : true;
-      const dead = !retryable || attempts >= MAX_ATTEMPTS;
+      // A platform that is down must not cost the messages queued for it: retryable failures are
+      // given up on only after MAX_ATTEMPTS and RETRY_FOR_AT_LEAST_MS both have passed.
+      const dead = !retryable || (attempts >= MAX_ATTEMPTS && deps.clock().getTime() - row.createdAt >= RETRY_FOR_AT_LEAST_MS);
       const wait = Math.max(backoffMs(attempts, random), pe?.retryAfterMs ?? 0);
       const error = err instanceof Error ? err.message : String(err);
       await markFailed(db, row.id, { attempts, nextAttemptAt: deps.clock().getTime() + wait, error, dead });

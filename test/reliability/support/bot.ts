@@ -27,7 +27,13 @@ export interface ReliabilityBot extends Bot {
  * configured, over the demo organisation and the load villages and cadres. Rate limits run on
  * virtual time, so a thousand replies to one group go out at once while still being paced.
  */
-export async function reliabilityBot(options: { shape: RosterShape; lark?: FakeOpenApi; env?: Record<string, string> }): Promise<ReliabilityBot> {
+export async function reliabilityBot(options: {
+  shape: RosterShape;
+  lark?: FakeOpenApi;
+  env?: Record<string, string>;
+  /** Stands between grammY and the fake Bot API (an outage, a hang). */
+  telegramEdge?: (fake: typeof fetch) => typeof fetch;
+}): Promise<ReliabilityBot> {
   const telegramApi = fakeBotApi();
   const config = parseConfig({
     DATABASE_PATH: ':memory:',
@@ -51,7 +57,7 @@ export async function reliabilityBot(options: { shape: RosterShape; lark?: FakeO
     newId: counterIds(),
     random: () => 0.5,
     defer: (task) => void tasks.push(task),
-    telegram: { fetch: telegramApi.fetch },
+    telegram: { fetch: options.telegramEdge ? options.telegramEdge(telegramApi.fetch) : telegramApi.fetch },
     lark: { pacer: createPacer({ intervalMs: 0 }) },
     pacing: { now: () => virtual, sleep: async (ms) => void (virtual += ms) },
   });

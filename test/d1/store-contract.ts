@@ -6,7 +6,9 @@ import { silentLogger, type PlatformSender } from '../../src/bot/ports.js';
 import { parseConfig } from '../../src/config.js';
 import { isProcessed, markProcessedStatement } from '../../src/db/repo/events.js';
 import { claimRow, enqueueStatement, markSent, unsentRows } from '../../src/db/repo/outbox.js';
+import { identitiesForPeople, insertPersonStatement, linkIdentityStatement } from '../../src/db/repo/people.js';
 import { insertRecordStatement, nextRecordSeq } from '../../src/db/repo/records.js';
+import { doneJobs, jobDoneStatement, nudgeHistoryOf, nudgeStatement } from '../../src/db/repo/scheduler.js';
 import { outbox, processedEvents, records } from '../../src/db/schema/index.js';
 import { DEMO_VILLAGE, seedDemo } from '../../src/db/seed/demo.js';
 import { isUniqueViolation, type Store } from '../../src/db/store.js';
@@ -208,5 +210,25 @@ export function storeContract(factory: StoreFactory): void {
     const again = await say(bots[1]!, { ...DEMO.zhang, eventId: 'race-1' }, '建议：修缮村史馆');
     expect(again.duplicate).toBe(true);
     expect(await counts(store)).toMatchObject({ records: 2, processed: 2 });
+  });
+
+  it('answers look-ups by hundreds of ids within the driver’s limit on bound parameters', async () => {
+    const db = store.db;
+    const ids = Array.from({ length: 250 }, (_, i) => `p-${String(i).padStart(3, '0')}`);
+    await store.commit(
+      ids.flatMap((id, i) => [
+        insertPersonStatement(db, { id, name: `人${i}`, homeRegion: DEMO_VILLAGE, onRoster: 1, createdAt: T0 }),
+        linkIdentityStatement(db, { platform: 'telegram', userId: String(5000 + i), personId: id, displayName: `人${i}`, linkedAt: T0 }),
+        nudgeStatement(db, { personId: id, week: '2026-W49', sentAt: T0 + i, missing: ['visit'], escalated: false }),
+        jobDoneStatement(db, `job:${id}`, T0),
+      ]),
+    );
+    expect((await identitiesForPeople(db, ids, 'telegram')).map((r) => r.personId).sort()).toEqual(ids);
+    const history = await nudgeHistoryOf(db, ids);
+    expect(history.size).toBe(250);
+    expect(history.get('p-249')).toEqual([{ week: '2026-W49', sentAt: T0 + 249, escalated: false }]);
+    const done = await doneJobs(db, [...ids.map((id) => `job:${id}`), 'job:never']);
+    expect(done.size).toBe(250);
+    expect(done.has('job:never')).toBe(false);
   });
 }

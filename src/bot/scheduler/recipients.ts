@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { inChunks } from '../../db/repo/chunks.js';
 import { identitiesForPeople } from '../../db/repo/people.js';
 import { chats } from '../../db/schema/index.js';
 import type { Db } from '../../db/store.js';
@@ -40,12 +41,12 @@ export async function reachOf(db: Db, people: readonly Person[]): Promise<Map<st
   const names = new Map(people.map((p) => [p.id, p.name]));
   const live = ids.filter((i) => i.unreachableAt === null);
   const candidates = live.map((i) => privateChatIdOf(i.platform as Platform, i.userId));
-  const privateRows = candidates.length
-    ? await db
-        .select({ platform: chats.platform, chatId: chats.chatId })
-        .from(chats)
-        .where(and(inArray(chats.chatId, candidates), eq(chats.type, 'private'), eq(chats.active, 1)))
-    : [];
+  const privateRows = await inChunks(candidates, (slice) =>
+    db
+      .select({ platform: chats.platform, chatId: chats.chatId })
+      .from(chats)
+      .where(and(inArray(chats.chatId, slice), eq(chats.type, 'private'), eq(chats.active, 1))),
+  );
   const open = new Set(privateRows.map((r) => `${r.platform}\u0000${r.chatId}`));
   for (const i of ids) {
     const reach = out.get(i.personId)!;

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { TALK_KINDS, type MeetingKind } from '../../domain/meetings/kinds.js';
 import { identities, meetingAttendance, meetings, people, recordHistory, recordLinks, records, recordSeconds, regions, roles } from '../schema/index.js';
 import type { Db } from '../store.js';
+import { MAX_IDS_PER_QUERY } from './chunks.js';
 
 /** Rows whose region lies at or under the path (a prefix test on whole path segments). */
 const inside = (path: string) => or(eq(regions.path, path), like(regions.path, `${path}/%`));
@@ -129,8 +130,8 @@ export async function ledgerTalks(db: Db, personIds: readonly string[]): Promise
     when.set(meetingId, at);
   };
   // Chunked: SQLite and D1 cap the number of bound parameters.
-  for (let i = 0; i < personIds.length; i += 500) {
-    const ids = personIds.slice(i, i + 500);
+  for (let i = 0; i < personIds.length; i += MAX_IDS_PER_QUERY) {
+    const ids = personIds.slice(i, i + MAX_IDS_PER_QUERY);
     const attended = await db
       .select({ personId: meetingAttendance.personId, meetingId: meetings.id, at: meetings.startsAt })
       .from(meetingAttendance)

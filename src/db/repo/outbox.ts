@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Button, ChartSpec, FileAttachment, OutMessage, Platform } from '../../domain/types.js';
 import { outbox } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
+import { inChunks } from './chunks.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -130,5 +131,6 @@ export async function sentMessageIdOf(db: Db, key: string): Promise<string | nul
 
 export async function rowsByKeys(db: Db, keys: readonly string[]): Promise<OutboxRow[]> {
   if (keys.length === 0) return [];
-  return db.select().from(outbox).where(inArray(outbox.key, [...keys])).orderBy(asc(outbox.id));
+  const rows = await inChunks(keys, (slice) => db.select().from(outbox).where(inArray(outbox.key, slice)));
+  return rows.sort((a, b) => a.id - b.id);
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Platform, RoleGrant, RoleName } from '../../domain/types.js';
 import { identities, people, regions, roles } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
+import { inChunks } from './chunks.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type IdentityRow = typeof identities.$inferSelect;
@@ -43,8 +44,10 @@ export async function rosterByName(db: Db, villageCode: string, name: string): P
 
 export async function identitiesForPeople(db: Db, personIds: readonly string[], platform?: Platform): Promise<IdentityRow[]> {
   if (personIds.length === 0) return [];
-  const cond = inArray(identities.personId, [...personIds]);
-  return db.select().from(identities).where(platform ? and(cond, eq(identities.platform, platform)) : cond);
+  return inChunks(personIds, (slice) => {
+    const cond = inArray(identities.personId, slice);
+    return db.select().from(identities).where(platform ? and(cond, eq(identities.platform, platform)) : cond);
+  });
 }
 
 export async function peopleWithRole(db: Db, role: RoleName, regionCode: string): Promise<PersonRow[]> {

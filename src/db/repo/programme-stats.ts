@@ -5,6 +5,7 @@ import { fiveOnes } from '../../domain/five-ones.js';
 import type { RecordKind } from '../../domain/types.js';
 import { chats, identities, meetingAttendance, meetings, people, records, regions, roles } from '../schema/index.js';
 import type { Db } from '../store.js';
+import { inChunks } from './chunks.js';
 
 /** Cadres (role cadre) with their village and whether they have joined through a chat. */
 export async function cadres(db: Db) {
@@ -131,7 +132,9 @@ export async function villageFacts(db: Db, period: { from: number; to: number },
   for (const c of villageChats) if (c.region) facts(c.region);
   const codes = [...byVillage.keys()];
   if (codes.length === 0) return [];
-  const regionRows = await db.select().from(regions).where(and(inArray(regions.code, codes), eq(regions.level, 'village'))).orderBy(asc(regions.code));
+  const regionRows = (
+    await inChunks(codes, (slice) => db.select().from(regions).where(and(inArray(regions.code, slice), eq(regions.level, 'village'))))
+  ).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return regionRows.map((r) => {
     const f = byVillage.get(r.code)!;
     return {

@@ -3,11 +3,12 @@ import type { FiveOnesItem } from '../../domain/five-ones.js';
 import type { NudgeHistory } from '../../domain/meetings/index.js';
 import { nudges, schedulerJobs } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
+import { inChunks } from './chunks.js';
 
 /** Which of these jobs are already done. */
 export async function doneJobs(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.select({ key: schedulerJobs.key }).from(schedulerJobs).where(inArray(schedulerJobs.key, [...keys]));
+  const rows = await inChunks(keys, (slice) => db.select({ key: schedulerJobs.key }).from(schedulerJobs).where(inArray(schedulerJobs.key, slice)));
   return new Set(rows.map((r) => r.key));
 }
 
@@ -22,7 +23,8 @@ export function jobDoneStatement(db: Db, key: string, at: number): Statement {
 export async function nudgeHistoryOf(db: Db, personIds: readonly string[]): Promise<Map<string, NudgeHistory[]>> {
   const out = new Map<string, NudgeHistory[]>();
   if (personIds.length === 0) return out;
-  const rows = await db.select().from(nudges).where(inArray(nudges.personId, [...personIds])).orderBy(asc(nudges.sentAt));
+  // Each person falls in one slice, so every person's history stays in sending order.
+  const rows = await inChunks(personIds, (slice) => db.select().from(nudges).where(inArray(nudges.personId, slice)).orderBy(asc(nudges.sentAt)));
   for (const r of rows) {
     const list = out.get(r.personId) ?? [];
     list.push({ week: r.week, sentAt: r.sentAt, escalated: r.escalated === 1 });

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../domain/types.js';
 import { people, recordHistory, recordLinks, records, recordSeconds } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
+import { inChunks } from './chunks.js';
 
 export type HistoryRow = typeof recordHistory.$inferSelect;
 
@@ -42,11 +43,14 @@ export async function historyOf(db: Db, recordId: string): Promise<HistoryRow[]>
 export async function latestDecisions(db: Db, recordIds: readonly string[]): Promise<Map<string, HistoryRow>> {
   const out = new Map<string, HistoryRow>();
   if (recordIds.length === 0) return out;
-  const rows = await db
-    .select()
-    .from(recordHistory)
-    .where(and(inArray(recordHistory.recordId, [...recordIds]), ne(recordHistory.action, 'tag')))
-    .orderBy(asc(recordHistory.recordId), asc(recordHistory.version));
+  // Each record falls in one slice, so its versions stay in order.
+  const rows = await inChunks(recordIds, (slice) =>
+    db
+      .select()
+      .from(recordHistory)
+      .where(and(inArray(recordHistory.recordId, slice), ne(recordHistory.action, 'tag')))
+      .orderBy(asc(recordHistory.recordId), asc(recordHistory.version)),
+  );
   for (const r of rows) out.set(r.recordId, r);
   return out;
 }
@@ -66,11 +70,9 @@ export async function hasSeconded(db: Db, recordId: string, personId: string): P
 export async function secondCounts(db: Db, recordIds: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (recordIds.length === 0) return out;
-  const rows = await db
-    .select({ id: recordSeconds.recordId, n: count() })
-    .from(recordSeconds)
-    .where(inArray(recordSeconds.recordId, [...recordIds]))
-    .groupBy(recordSeconds.recordId);
+  const rows = await inChunks(recordIds, (slice) =>
+    db.select({ id: recordSeconds.recordId, n: count() }).from(recordSeconds).where(inArray(recordSeconds.recordId, slice)).groupBy(recordSeconds.recordId),
+  );
   for (const r of rows) out.set(r.id, r.n);
   return out;
 }
@@ -97,15 +99,14 @@ export interface LinkView {
 export async function linksOf(db: Db, recordIds: readonly string[]): Promise<LinkView[]> {
   if (recordIds.length === 0) return [];
   const ids = [...recordIds];
-  const ends = (await db
-    .select({ from: recordLinks.fromRecordId, to: recordLinks.toRecordId })
-    .from(recordLinks)
-    .where(inArray(recordLinks.fromRecordId, ids))).concat(
-    await db.select({ from: recordLinks.fromRecordId, to: recordLinks.toRecordId }).from(recordLinks).where(inArray(recordLinks.toRecordId, ids)),
+  const ends = await inChunks(ids, async (slice) =>
+    (await db.select({ from: recordLinks.fromRecordId, to: recordLinks.toRecordId }).from(recordLinks).where(inArray(recordLinks.fromRecordId, slice))).concat(
+      await db.select({ from: recordLinks.fromRecordId, to: recordLinks.toRecordId }).from(recordLinks).where(inArray(recordLinks.toRecordId, slice)),
+    ),
   );
   if (ends.length === 0) return [];
   const all = [...new Set(ends.flatMap((e) => [e.from, e.to]))];
-  const rows = await db.select({ id: records.id, kind: records.kind, seq: records.seq }).from(records).where(inArray(records.id, all));
+  const rows = await inChunks(all, (slice) => db.select({ id: records.id, kind: records.kind, seq: records.seq }).from(records).where(inArray(records.id, slice)));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const seen = new Set<string>();
   const out: LinkView[] = [];

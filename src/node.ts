@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { parseConfig } from './config.js';
 import { createBot } from './bot/create-bot.js';
 import { createNodeChartRenderer } from './bot/charts/index.js';
+import { loadLarkAdapter } from './bot/lark/load.js';
 import { jsonLogger } from './bot/ports.js';
 import { officialCalendar } from './bot/scheduler/index.js';
 import { readCalendarOverrides } from './bot/scheduler/calendar-file.js';
@@ -27,7 +28,17 @@ async function main(): Promise<void> {
     config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_BOT_INFO ? await fetchBotInfo(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined;
   const calendar = officialCalendar(config.CALENDAR_OVERRIDES ? readCalendarOverrides(config.CALENDAR_OVERRIDES) : undefined);
   const charts = createNodeChartRenderer();
-  const bot = createBot({ config, store, logger, calendar, writeWorkbook, renderChart: (spec) => charts.render(spec), ...(botInfo ? { telegram: { botInfo } } : {}) });
+  const larkAdapter = await loadLarkAdapter(config);
+  const bot = createBot({
+    config,
+    store,
+    logger,
+    calendar,
+    writeWorkbook,
+    renderChart: (spec) => charts.render(spec),
+    ...(botInfo ? { telegram: { botInfo } } : {}),
+    ...(larkAdapter ? { larkAdapter } : {}),
+  });
   const server = serve({ fetch: bot.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
     if (config.localMode) {

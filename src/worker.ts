@@ -1,5 +1,6 @@
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index';
 import { createBot, type Bot } from './bot/create-bot.js';
+import { loadLarkAdapter } from './bot/lark/load.js';
 import { jsonLogger } from './bot/ports.js';
 import { parseConfig } from './config.js';
 import { openD1Store } from './db/d1.js';
@@ -24,12 +25,13 @@ function settingsOf(env: WorkerEnv): Record<string, string | undefined> {
  * deployments of the same script, and nothing outlives the request that needed it. Building it
  * parses the config and wires a few objects; no network or database call happens here.
  */
-function botFor(env: WorkerEnv, ctx: ExecutionContext): Bot {
+async function botFor(env: WorkerEnv, ctx: ExecutionContext): Promise<Bot> {
   const logger = jsonLogger();
   const config = parseConfig(settingsOf(env), { runtime: 'workers' });
   // Webhooks answer as soon as the event is committed; the sends run on in waitUntil, and the
   // cron drains whatever they did not finish.
-  return createBot({ config, store: openD1Store(env.DB), logger, defer: (task) => ctx.waitUntil(task) });
+  const larkAdapter = await loadLarkAdapter(config);
+  return createBot({ config, store: openD1Store(env.DB), logger, defer: (task) => ctx.waitUntil(task), ...(larkAdapter ? { larkAdapter } : {}) });
 }
 
 function configFailure(err: unknown): Response {
@@ -44,7 +46,7 @@ function configFailure(err: unknown): Response {
 async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
   let bot: Bot;
   try {
-    bot = botFor(env, ctx);
+    bot = await botFor(env, ctx);
   } catch (err) {
     return configFailure(err);
   }
@@ -57,7 +59,7 @@ async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): P
  * behind (an isolate evicted mid-send, a platform that asked us to retry later).
  */
 async function scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
-  const bot = botFor(env, ctx);
+  const bot = await botFor(env, ctx);
   const result = await bot.tick(new Date(controller.scheduledTime));
   jsonLogger().info('cron tick', { cron: controller.cron, ...result });
 }

@@ -8,7 +8,9 @@ import type { ChartSpec, Platform } from '../domain/types.js';
 import { coreRoutes } from './handlers/index.js';
 import { createBaseApp } from './http/app.js';
 import { identityRoutes } from './identity/index.js';
-import { createLarkAdapter, larkPrivateUser, type LarkAdapter, type LarkHooks } from './lark/index.js';
+import type { LarkAdapter, LarkHooks } from './lark/index.js';
+import type { LarkAdapterFactory } from './lark/load.js';
+import { larkPrivateUser } from './lark/private-user.js';
 import { localSender, registerLocalRoutes } from './local/adapter.js';
 import { meetingRoutes } from './meetings/index.js';
 import { LARK_PACING, TELEGRAM_PACING, type Pacing } from './outbox/pacing.js';
@@ -43,6 +45,11 @@ export interface BotDeps {
   renderChart?: (spec: ChartSpec) => Promise<Uint8Array>;
   /** Feishu's HTTP client and pacing, for tests. */
   lark?: LarkHooks;
+  /**
+   * Builds the Feishu adapter; required when Feishu is configured. Entries load it with
+   * `loadLarkAdapter(config)` so the Feishu SDK is imported only where it is used.
+   */
+  larkAdapter?: LarkAdapterFactory;
   /** Writes XLSX workbooks for 「导出」 (Node only); without it the command says how to export instead. */
   writeWorkbook?: WorkbookWriter;
   /** Working days for digests and nudges; defaults to the official calendar (chinese-days). */
@@ -121,7 +128,8 @@ export function createBot(deps: BotDeps): Bot {
   }
   let lark: LarkAdapter | undefined;
   if (config.LARK_APP_ID && config.LARK_APP_SECRET) {
-    lark = createLarkAdapter({
+    if (!deps.larkAdapter) throw new AppError('config', 'Feishu is configured (LARK_APP_ID) but the Feishu adapter was not loaded; pass larkAdapter from loadLarkAdapter(config)');
+    lark = deps.larkAdapter({
       settings: {
         appId: config.LARK_APP_ID,
         appSecret: config.LARK_APP_SECRET,

@@ -1,9 +1,9 @@
-import { getChat, seenChatStatement } from '../db/repo/chats.js';
-import { getConversation } from '../db/repo/conversations.js';
-import { isProcessed, markProcessedStatement } from '../db/repo/events.js';
+import { prepareGetChat, seenChatStatement } from '../db/repo/chats.js';
+import { prepareGetConversation } from '../db/repo/conversations.js';
+import { markProcessedStatement, prepareIsProcessed } from '../db/repo/events.js';
 import { enqueueStatement } from '../db/repo/outbox.js';
-import { getIdentity, getPerson, reachableAgainStatement, rolesOf, touchIdentityStatement } from '../db/repo/people.js';
-import { getRegion } from '../db/repo/regions.js';
+import { prepareActorReads, reachableAgainStatement, touchIdentityStatement } from '../db/repo/people.js';
+import { prepareGetRegion } from '../db/repo/regions.js';
 import { isUniqueViolation, type Statement, type Store } from '../db/store.js';
 import { AppError } from '../domain/errors.js';
 import type { InboundEvent, Platform, RoleGrant } from '../domain/types.js';
@@ -44,19 +44,25 @@ export interface HandleResult {
 const MAX_ATTEMPTS = 8;
 
 export function createPipeline(deps: PipelineDeps) {
+  // Every event runs these reads; compiled once here, each costs SQLite's time only.
+  const isProcessed = prepareIsProcessed(deps.store.db);
+  const getChat = prepareGetChat(deps.store.db);
+  const getConversation = prepareGetConversation(deps.store.db);
+  const getRegion = prepareGetRegion(deps.store.db);
+  const actorReads = prepareActorReads(deps.store.db);
+
   async function loadContext(event: InboundEvent, now: Date): Promise<HandlerContext> {
     const db = deps.store.db;
-    const [chat, identity, conversation] = await Promise.all([
-      getChat(db, event.platform, event.chat.chatId),
-      getIdentity(db, event.platform, event.sender.userId),
-      getConversation(db, event.platform, event.chat.chatId, event.sender.userId),
+    const [chat, { identity, person }, conversation] = await Promise.all([
+      getChat(event.platform, event.chat.chatId),
+      actorReads.identityAndPerson(event.platform, event.sender.userId),
+      getConversation(event.platform, event.chat.chatId, event.sender.userId),
     ]);
-    const person = identity ? await getPerson(db, identity.personId) : null;
-    const roles: RoleGrant[] = person ? await rolesOf(db, person.id) : [];
+    const roles: RoleGrant[] = person ? await actorReads.rolesOf(person.id) : [];
     if (deps.admins.some((a) => a.platform === event.platform && a.userId === event.sender.userId)) {
       roles.push({ role: 'admin', regionCode: '*', regionPath: '' });
     }
-    const region = chat?.regionCode ? await getRegion(db, chat.regionCode) : null;
+    const region = chat?.regionCode ? await getRegion(chat.regionCode) : null;
     const actor: Actor = { identity, person, roles };
     return {
       event,
@@ -88,7 +94,7 @@ export function createPipeline(deps: PipelineDeps) {
   async function handleNow(event: InboundEvent): Promise<HandleResult> {
     const db = deps.store.db;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      if (await isProcessed(db, event.platform, event.eventId)) return { duplicate: true, keys: [] };
+      if (await isProcessed(event.platform, event.eventId)) return { duplicate: true, keys: [] };
       const now = deps.clock();
       const ctx = await loadContext(event, now);
       const plan = await route(ctx, deps.routes);

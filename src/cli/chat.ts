@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { stdin, stdout } from 'node:process';
 import { parseConfig } from '../config.js';
 import { createBot } from '../bot/create-bot.js';
+import { loadLarkAdapter } from '../bot/lark/load.js';
 import { localEvent, toView } from '../bot/local/adapter.js';
 import { silentLogger } from '../bot/ports.js';
 import { localDirectory } from '../db/repo/console.js';
@@ -14,7 +15,8 @@ import { openSqliteStore } from '../db/sqlite.js';
  */
 const config = parseConfig(process.env);
 const store = openSqliteStore(config.DATABASE_PATH);
-const bot = createBot({ config, store, logger: silentLogger });
+const larkAdapter = await loadLarkAdapter(config);
+const bot = createBot({ config, store, logger: silentLogger, ...(larkAdapter ? { larkAdapter } : {}) });
 const directory = await localDirectory(store.db);
 
 // Start where the demo story starts: 温泉村's planning group, as the cadre 张卫东.

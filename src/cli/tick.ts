@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../config.js';
 import { createBot } from '../bot/create-bot.js';
+import { loadLarkAdapter } from '../bot/lark/load.js';
 import { jsonLogger } from '../bot/ports.js';
 import { readCalendarOverrides } from '../bot/scheduler/calendar-file.js';
 import { officialCalendar } from '../bot/scheduler/index.js';
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
     const calendar = officialCalendar(config.CALENDAR_OVERRIDES ? readCalendarOverrides(config.CALENDAR_OVERRIDES) : undefined);
     // With --at the whole run, sending included, happens at that moment.
     const clock = values.at ? () => new Date(at) : () => new Date();
-    const bot = createBot({ config, store, clock, calendar, logger: jsonLogger((l) => console.error(l)), ...(botInfo ? { telegram: { botInfo } } : {}) });
+    const larkAdapter = await loadLarkAdapter(config);
+    const bot = createBot({ config, store, clock, calendar, logger: jsonLogger((l) => console.error(l)), ...(botInfo ? { telegram: { botInfo } } : {}), ...(larkAdapter ? { larkAdapter } : {}) });
     const r = await bot.tick(at);
     console.log(
       `tick ${at.toISOString()}：会议事项 ${r.meetings}，周调度 ${r.digests}，月督查 ${r.inspections}，五个一提醒 ${r.nudges}（上报联络站 ${r.escalations}），已由其他进程完成 ${r.skipped}`,

@@ -1,13 +1,28 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.js';
 import type { Db, Statement, Store } from './store.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/**
+ * drizzle/ at the project root, found by walking up from this module: it runs from src/db/ under
+ * tsx and from the bundle in dist/ under `npm start`.
+ */
+function findMigrations(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'drizzle');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('drizzle/ (the migrations) not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
+export const MIGRATIONS_DIR = findMigrations();
 
 export interface SqliteStore extends Store {
   readonly sqlite: Database.Database;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config.js';
 import { createBot, type Bot } from '../../src/bot/create-bot.js';
 import { encryptEvent, eventSignature } from '../../src/bot/lark/crypto.js';
+import { createLarkAdapter } from '../../src/bot/lark/index.js';
 import { createPacer } from '../../src/bot/lark/pacer.js';
 import { silentLogger } from '../../src/bot/ports.js';
 import { bindChatStatement } from '../../src/db/repo/chats.js';
@@ -61,6 +62,7 @@ export async function larkTestBot(fake: FakeOpenApi, security: 'encrypted' | 'to
     random: () => 0.5,
     defer: (task) => void pending.push(task),
     lark: { pacer: createPacer({ intervalMs: 0 }) },
+    larkAdapter: createLarkAdapter,
   });
   return {
     ...bot,

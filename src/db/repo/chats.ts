@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ChatPurpose, ChatRef, Platform } from '../../domain/types.js';
 import { chats } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
@@ -12,6 +12,17 @@ export async function getChat(db: Db, platform: Platform, chatId: string): Promi
     .where(and(eq(chats.platform, platform), eq(chats.chatId, chatId)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** `getChat` compiled once per store, for the per-event context (see prepareIsProcessed). */
+export function prepareGetChat(db: Db): (platform: Platform, chatId: string) => Promise<ChatRow | null> {
+  const query = db
+    .select()
+    .from(chats)
+    .where(and(eq(chats.platform, sql.placeholder('platform')), eq(chats.chatId, sql.placeholder('chatId'))))
+    .limit(1)
+    .prepare();
+  return async (platform, chatId) => (await query.all({ platform, chatId }))[0] ?? null;
 }
 
 export async function chatsForRegion(db: Db, regionCode: string, purpose?: ChatPurpose): Promise<ChatRow[]> {

@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { processedEvents } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
 
@@ -9,6 +9,20 @@ export async function isProcessed(db: Db, platform: string, eventId: string): Pr
     .where(and(eq(processedEvents.platform, platform), eq(processedEvents.eventId, eventId)))
     .limit(1);
   return rows.length > 0;
+}
+
+/**
+ * `isProcessed` compiled once, for the per-event check: building a drizzle query costs some 40 µs,
+ * twenty times what SQLite takes to answer it. Prepare once per store and keep the function.
+ */
+export function prepareIsProcessed(db: Db): (platform: string, eventId: string) => Promise<boolean> {
+  const query = db
+    .select({ p: processedEvents.platform })
+    .from(processedEvents)
+    .where(and(eq(processedEvents.platform, sql.placeholder('platform')), eq(processedEvents.eventId, sql.placeholder('eventId'))))
+    .limit(1)
+    .prepare();
+  return async (platform, eventId) => (await query.all({ platform, eventId })).length > 0;
 }
 
 /** Plain INSERT: a second delivery racing the first fails the whole write, which is the point. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Platform, RoleGrant, RoleName } from '../../domain/types.js';
 import { identities, people, regions, roles } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
@@ -32,6 +32,35 @@ export async function rolesOf(db: Db, personId: string): Promise<RoleGrant[]> {
     .innerJoin(regions, eq(regions.code, roles.regionCode))
     .where(eq(roles.personId, personId));
   return rows;
+}
+
+/**
+ * The sender's identity, person and roles with their compiled queries, for the per-event context
+ * (see prepareIsProcessed): one query for identity and person, one for the roles.
+ */
+export function prepareActorReads(db: Db) {
+  const identityWithPerson = db
+    .select({ identity: identities, person: people })
+    .from(identities)
+    .leftJoin(people, eq(people.id, identities.personId))
+    .where(and(eq(identities.platform, sql.placeholder('platform')), eq(identities.userId, sql.placeholder('userId'))))
+    .limit(1)
+    .prepare();
+  const rolesOfPerson = db
+    .select({ role: roles.role, regionCode: roles.regionCode, regionPath: regions.path })
+    .from(roles)
+    .innerJoin(regions, eq(regions.code, roles.regionCode))
+    .where(eq(roles.personId, sql.placeholder('personId')))
+    .prepare();
+  return {
+    async identityAndPerson(platform: Platform, userId: string): Promise<{ identity: IdentityRow | null; person: PersonRow | null }> {
+      const row = (await identityWithPerson.all({ platform, userId }))[0];
+      return { identity: row?.identity ?? null, person: row?.person ?? null };
+    },
+    async rolesOf(personId: string): Promise<RoleGrant[]> {
+      return rolesOfPerson.all({ personId });
+    },
+  };
 }
 
 /** Roster entries of a village with this name (several people can share a name). */

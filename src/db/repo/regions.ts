@@ -1,4 +1,4 @@
-import { and, eq, like, or } from 'drizzle-orm';
+import { and, eq, like, or, sql } from 'drizzle-orm';
 import type { Region, RegionLevel } from '../../domain/types.js';
 import { regions } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
@@ -12,6 +12,15 @@ function toRegion(r: RegionRow): Region {
 export async function getRegion(db: Db, code: string): Promise<Region | null> {
   const rows = await db.select().from(regions).where(eq(regions.code, code)).limit(1);
   return rows[0] ? toRegion(rows[0]) : null;
+}
+
+/** `getRegion` compiled once per store, for the per-event context (see prepareIsProcessed). */
+export function prepareGetRegion(db: Db): (code: string) => Promise<Region | null> {
+  const query = db.select().from(regions).where(eq(regions.code, sql.placeholder('code'))).limit(1).prepare();
+  return async (code) => {
+    const row = (await query.all({ code }))[0];
+    return row ? toRegion(row) : null;
+  };
 }
 
 /** Exact code, exact name, exact full name, then names containing the query. */

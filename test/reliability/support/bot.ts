@@ -1,4 +1,5 @@
 import { createBot, type Bot } from '../../../src/bot/create-bot.js';
+import { createLarkAdapter } from '../../../src/bot/lark/index.js';
 import { createPacer } from '../../../src/bot/lark/pacer.js';
 import { silentLogger } from '../../../src/bot/ports.js';
 import { parseConfig } from '../../../src/config.js';
@@ -59,6 +60,7 @@ export async function reliabilityBot(options: {
     defer: (task) => void tasks.push(task),
     telegram: { fetch: options.telegramEdge ? options.telegramEdge(telegramApi.fetch) : telegramApi.fetch },
     lark: { pacer: createPacer({ intervalMs: 0 }) },
+    larkAdapter: createLarkAdapter,
     pacing: { now: () => virtual, sleep: async (ms) => void (virtual += ms) },
   });
   return {

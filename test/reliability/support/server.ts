@@ -24,10 +24,10 @@ export function startProcess(
   entry: string,
   env: Record<string, string>,
   ready: RegExp = /(http:\/\/127\.0\.0\.1:\d+)/u,
-  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
+  options: { timeoutMs?: number; nodeArgs?: string[]; /** false for compiled JavaScript, run as `npm start` runs dist/node.js. */ tsx?: boolean } = {},
 ): Promise<RunningProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.tsx === false ? [] : ['--import', 'tsx']), entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     detached: true,

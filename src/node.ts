@@ -10,6 +10,9 @@ import { fetchBotInfo } from './bot/telegram/index.js';
 import type { WorkbookWriter } from './bot/spreadsheets/export.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { AppError } from './domain/errors.js';
+import { regions } from './db/schema/index.js';
+import { seedDemo } from './db/seed/demo.js';
+import type { Store } from './db/store.js';
 
 /** How often the Node process looks for queued messages nobody has sent yet (e.g. after a crash). */
 const DRAIN_EVERY_MS = 2_000;
@@ -19,10 +22,17 @@ const TICK_EVERY_MS = 60_000;
 /** exceljs takes some 25 MB of memory once loaded; it is loaded on the first export, not at start. */
 const writeWorkbook: WorkbookWriter = async (sheets, at) => (await import('./bot/spreadsheets/workbook.js')).writeWorkbook(sheets, at);
 
+async function isEmpty(store: Store): Promise<boolean> {
+  return (await store.db.select({ code: regions.code }).from(regions).limit(1)).length === 0;
+}
+
 async function main(): Promise<void> {
   const logger = jsonLogger();
   const config = parseConfig(process.env);
   const store = openSqliteStore(config.DATABASE_PATH);
+  // Someone trying the bot on a fresh machine gets the demo organisation to talk to. Only in local
+  // mode and only into an empty database: a deployment's data is never touched.
+  const seeded = config.localMode && (await isEmpty(store)) ? await seedDemo(store) : null;
   // Without TELEGRAM_BOT_INFO, ask Telegram once who the bot is, before serving anything.
   const botInfo =
     config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_BOT_INFO ? await fetchBotInfo(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined;
@@ -42,7 +52,10 @@ async function main(): Promise<void> {
   const server = serve({ fetch: bot.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
     if (config.localMode) {
-      console.log(`归乡已在本地模式启动（未配置 Telegram 或飞书）。\n本地调试台：${base}/dev\n还没有演示数据？另开终端运行 npm run seed:demo`);
+      const demo = seeded
+        ? `已载入演示数据（${seeded.regions} 个地区，${seeded.people} 位人员，${seeded.chats} 个演示群）。`
+        : '想要演示数据？另开终端运行 npm run seed:demo（可重复运行）。';
+      console.log(`归乡已在本地模式启动（未配置 Telegram 或飞书）。\n本地调试台：${base}/dev\n${demo}`);
     } else {
       console.log(`归乡已启动：${base}（${bot.app.routes.length} 个路由）`);
     }
@@ -58,8 +71,18 @@ async function main(): Promise<void> {
   const drainTimer = setInterval(() => {
     bot.dispatcher.drain().catch((err: unknown) => logger.error('drain failed', { error: String(err) }));
   }, DRAIN_EVERY_MS);
+  // A tick over a province's roster can outlast a minute; the next one waits rather than
+  // repeating work alongside it (the unique keys would keep it from sending twice anyway).
+  let ticking = false;
   const runTick = () => {
-    bot.tick(new Date()).catch((err: unknown) => logger.error('tick failed', { error: err instanceof Error ? err.message : String(err) }));
+    if (ticking) return;
+    ticking = true;
+    bot
+      .tick(new Date())
+      .catch((err: unknown) => logger.error('tick failed', { error: err instanceof Error ? err.message : String(err) }))
+      .finally(() => {
+        ticking = false;
+      });
   };
   const tickTimer = setInterval(runTick, TICK_EVERY_MS);
   // A restart should not wait a minute for work that fell due while the process was down.

@@ -19,8 +19,9 @@ export interface WebhookDeps {
  * the bot has no use for gets a quiet 200 so Telegram stops offering it.
  */
 export function registerTelegramWebhook(app: Hono, deps: WebhookDeps): void {
+  const isSecret = secretCheck(deps.secret);
   const checkSecret: MiddlewareHandler = async (c, next) => {
-    if (!(await sameSecret(c.req.header(SECRET_HEADER), deps.secret))) {
+    if (!(await isSecret(c.req.header(SECRET_HEADER)))) {
       deps.logger.warn('telegram webhook refused: wrong secret token');
       return c.json({ error: 'wrong secret token' }, 401);
     }
@@ -43,18 +44,18 @@ export function registerTelegramWebhook(app: Hono, deps: WebhookDeps): void {
 
 /**
  * Compares digests rather than the strings so the time taken reveals neither where the first
- * difference is nor how long the secret is.
+ * difference is nor how long the secret is. The secret's own digest is computed once, not per
+ * request: every webhook call goes through here.
  */
-export async function sameSecret(given: string | undefined, expected: string): Promise<boolean> {
-  if (given === undefined) return false;
+export function secretCheck(expected: string): (given: string | undefined) => Promise<boolean> {
   const encoder = new TextEncoder();
-  const [a, b] = await Promise.all([
-    crypto.subtle.digest('SHA-256', encoder.encode(given)),
-    crypto.subtle.digest('SHA-256', encoder.encode(expected)),
-  ]);
-  const x = new Uint8Array(a);
-  const y = new Uint8Array(b);
-  let diff = 0;
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
-  return diff === 0;
+  let expectedDigest: Promise<Uint8Array> | null = null;
+  return async (given) => {
+    if (given === undefined) return false;
+    expectedDigest ??= crypto.subtle.digest('SHA-256', encoder.encode(expected)).then((d) => new Uint8Array(d));
+    const [x, y] = await Promise.all([crypto.subtle.digest('SHA-256', encoder.encode(given)).then((d) => new Uint8Array(d)), expectedDigest]);
+    let diff = 0;
+    for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
+    return diff === 0;
+  };
 }

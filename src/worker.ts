@@ -6,6 +6,9 @@ import { parseConfig } from './config.js';
 import { openD1Store } from './db/d1.js';
 import { AppError } from './domain/errors.js';
 
+/** Outbox rows one drain takes on Workers; the next minute's cron (or webhook) takes the rest. */
+const OUTBOX_BATCH_ON_D1 = 150;
+
 /** The bindings wrangler.toml and `wrangler secret put` give the Worker. */
 export interface WorkerEnv {
   /** The D1 database; its schema comes from `wrangler d1 migrations apply` (drizzle/). */
@@ -31,7 +34,15 @@ async function botFor(env: WorkerEnv, ctx: ExecutionContext): Promise<Bot> {
   // Webhooks answer as soon as the event is committed; the sends run on in waitUntil, and the
   // cron drains whatever they did not finish.
   const larkAdapter = await loadLarkAdapter(config);
-  return createBot({ config, store: openD1Store(env.DB), logger, defer: (task) => ctx.waitUntil(task), ...(larkAdapter ? { larkAdapter } : {}) });
+  return createBot({
+    config,
+    store: openD1Store(env.DB),
+    logger,
+    defer: (task) => ctx.waitUntil(task),
+    // A drain runs about three D1 queries a row; D1 allows 1,000 per invocation, the tick needs some too.
+    outboxBatch: OUTBOX_BATCH_ON_D1,
+    ...(larkAdapter ? { larkAdapter } : {}),
+  });
 }
 
 function configFailure(err: unknown): Response {

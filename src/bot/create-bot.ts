@@ -59,6 +59,8 @@ export interface BotDeps {
    * test of a thousand replies to one group would take Telegram's real 20-a-minute pace.
    */
   pacing?: DispatcherDeps['pacing'];
+  /** Most outbox rows one drain takes (see DispatcherDeps.batchSize); Workers pass fewer. */
+  outboxBatch?: number;
 }
 
 export interface Bot {
@@ -103,6 +105,7 @@ export function createBot(deps: BotDeps): Bot {
     logger,
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.pacing ? { pacing: deps.pacing } : {}),
+    ...(deps.outboxBatch ? { batchSize: deps.outboxBatch } : {}),
     onMigrated: (platform, from, to) => migrateChat(store, platform, from, to, clock().getTime()),
     onUnreachable: (platform, chatId) =>
       store.commit(unreachableStatements(store.db, platform, chatId, platform === 'telegram' ? telegramPrivateUser(chatId) : platform === 'lark' ? larkPrivateUser(chatId) : null, clock().getTime())),

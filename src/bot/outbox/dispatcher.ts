@@ -40,6 +40,11 @@ export interface DispatcherDeps {
    * and the longest a drain waits for a slot before leaving the row to the next drain (5 s).
    */
   pacing?: RateLimiterDeps & { maxWaitMs?: number };
+  /**
+   * Most rows one drain looks at (500). Each costs a few queries, and a Workers invocation may run
+   * at most 1,000 on D1, so the Worker passes a smaller batch; the next drain takes the rest.
+   */
+  batchSize?: number;
 }
 
 export function backoffMs(attempt: number, random: () => number): number {
@@ -115,7 +120,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     return 'dead';
   }
 
-  async function drainOnce(platform?: Platform, limit = 500): Promise<DrainResult> {
+  async function drainOnce(platform?: Platform, limit = deps.batchSize ?? 500): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, dead: 0 };
     const now = deps.clock().getTime();
     const rows = await unsentRows(deps.store.db, now, limit, platform);

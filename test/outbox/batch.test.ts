@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/bot/outbox/dispatcher.js';
+import { silentLogger, type PlatformSender } from '../../src/bot/ports.js';
+import { enqueueStatement } from '../../src/db/repo/outbox.js';
+import { openSqliteStore } from '../../src/db/sqlite.js';
+import { fixedClock } from '../support/bot.js';
+
+describe('drain batch size', () => {
+  it('takes at most batchSize rows a drain; the next drain takes the rest, in order', async () => {
+    const store = openSqliteStore(':memory:');
+    const clock = fixedClock();
+    const now = clock().getTime();
+    await store.commit(
+      Array.from({ length: 5 }, (_, i) => enqueueStatement(store.db, { to: { platform: 'local', chatId: `c${i % 2}`, threadId: null }, text: `m${i}` }, `k${i}`, now)),
+    );
+    const sent: string[] = [];
+    const sender: PlatformSender = {
+      platform: 'local',
+      async send(envelope) {
+        sent.push(envelope.key);
+        return { messageId: envelope.key };
+      },
+    };
+    const dispatcher = createDispatcher({ store, senders: { local: sender }, clock, logger: silentLogger, batchSize: 2 });
+    expect(await dispatcher.drain()).toMatchObject({ sent: 2 });
+    expect(sent.sort()).toEqual(['k0', 'k1']);
+    await dispatcher.drain();
+    await dispatcher.drain();
+    expect(sent).toHaveLength(5);
+    expect(sent.filter((k) => ['k0', 'k2', 'k4'].includes(k))).toEqual(['k0', 'k2', 'k4']);
+    await store.close();
+  });
+});

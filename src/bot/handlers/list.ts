@@ -1,4 +1,4 @@
-import { countRecords, listRecords } from '../../db/repo/records.js';
+import { countRecords, villageRecords } from '../../db/repo/records.js';
 import { KIND_LABELS, msg } from '../../domain/messages.js';
 import { formatMonthDay } from '../../domain/time.js';
 import { RECORD_KINDS, type RecordKind, type Region } from '../../domain/types.js';
@@ -58,7 +58,7 @@ async function listPage(ctx: HandlerContext, wanted: RecordKind | 'all', page: n
   if (total === 0) return replyPlan(ctx, msg.listEmpty(kind, village.fullName));
   const pages = Math.ceil(total / PAGE_SIZE);
   if (page < 1 || page > pages) return replyPlan(ctx, msg.listPageOut(pages));
-  const rows = await listRecords(ctx.db, village.code, kind, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  const rows = await villageRecords(ctx.db, village.code, kind, PAGE_SIZE, (page - 1) * PAGE_SIZE);
   const items = rows.map((r) => ({ ...r, date: formatMonthDay(new Date(r.createdAt), ctx.timeZone) }));
   const nav = [];
   if (page > 1) nav.push({ label: '上一页', value: `list:${kind}:${page - 1}` });

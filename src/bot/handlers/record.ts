@@ -63,7 +63,7 @@ export function recordCommand(kind: RecordKind, extend?: RecordExtension): Comma
         messages: [reply(ctx, msg.recordPrompt(kind))],
       };
     }
-    return saveRecord(ctx, kind, args.trim() || '（图片）', extend);
+    return saveRecord(ctx, where.value, kind, args.trim() || '（图片）', extend);
   };
 }
 
@@ -74,7 +74,7 @@ export function continueRecordWith(extend?: RecordExtension): ConversationHandle
     if (!text) return { statements: [], messages: [reply(ctx, msg.empty)] };
     const where = await cadreVillage(ctx);
     if (!where.ok) return where.plan;
-    const plan = await saveRecord(ctx, kind, text, extend);
+    const plan = await saveRecord(ctx, where.value, kind, text, extend);
     plan.statements.unshift(endConversationStatement(ctx.db, platform, chatId, ctx.event.sender.userId));
     return plan;
   };
@@ -82,10 +82,8 @@ export function continueRecordWith(extend?: RecordExtension): ConversationHandle
 
 export const continueRecord: ConversationHandler = continueRecordWith();
 
-export async function saveRecord(ctx: HandlerContext, kind: RecordKind, text: string, extend?: RecordExtension): Promise<Plan> {
-  const where = await cadreVillage(ctx);
-  if (!where.ok) return where.plan;
-  const village = where.value;
+/** Saves a record into a village the caller has checked with `cadreVillage`. */
+export async function saveRecord(ctx: HandlerContext, village: Region, kind: RecordKind, text: string, extend?: RecordExtension): Promise<Plan> {
   const person = ctx.actor.person!;
   const seq = await nextRecordSeq(ctx.db, kind);
   const at = ctx.now.getTime();

@@ -1,5 +1,6 @@
 import { countRecords } from '../../db/repo/records.js';
-import { getRecordById, latestDecisions, linksOf, secondCounts, statusCounts, villageRecords, type LinkView } from '../../db/repo/suggestions.js';
+import { getRecordById, latestDecisions, linksOf, secondCounts, statusCounts, type LinkView } from '../../db/repo/suggestions.js';
+import { villageRecords } from '../../db/repo/records.js';
 import { msg } from '../../domain/messages.js';
 import { sx, type ListItem } from '../../domain/suggestions-messages.js';
 import { readTags } from '../../domain/suggestions/index.js';

@@ -5,6 +5,7 @@ import { parseSeqArg } from '../../domain/suggestions/index.js';
 import { msg } from '../../domain/messages.js';
 import { replyPlan, type ButtonHandler, type CommandHandler, type ConversationHandler, type HandlerContext, type Plan } from '../context.js';
 import { saveRecord, type RecordExtension } from '../handlers/record.js';
+import { cadreVillage } from '../handlers/where.js';
 import { inScope, mergeTarget, suggestionWithVillage } from './common.js';
 import { DRAFT_CONVERSATION } from './extension.js';
 
@@ -57,7 +58,9 @@ function draftOf(ctx: HandlerContext): string | null {
 /** The author saw the similar suggestions and files theirs anyway. */
 export function createSubmitAnyway(fileAnyway: RecordExtension): { button: ButtonHandler; conversation: ConversationHandler } {
   async function submit(ctx: HandlerContext, text: string): Promise<Plan> {
-    const plan = await saveRecord(ctx, 'suggestion', text, fileAnyway);
+    const where = await cadreVillage(ctx);
+    if (!where.ok) return where.plan;
+    const plan = await saveRecord(ctx, where.value, 'suggestion', text, fileAnyway);
     const { platform, chatId } = ctx.event.chat;
     plan.statements.unshift(endConversationStatement(ctx.db, platform, chatId, ctx.event.sender.userId));
     return plan;

@@ -47,12 +47,15 @@ export async function countRecords(db: Db, regionCode: string, kind: RecordKind)
   return rows[0]?.n ?? 0;
 }
 
-export async function listRecords(db: Db, regionCode: string, kind: RecordKind, limit: number, offset: number) {
+/** Records of a village of one kind with their authors, newest first. */
+export async function villageRecords(db: Db, regionCode: string, kind: RecordKind, limit: number, offset = 0) {
   return db
     .select({
+      id: records.id,
       seq: records.seq,
-      status: records.status,
       text: records.text,
+      status: records.status,
+      category: records.category,
       createdAt: records.createdAt,
       author: people.name,
     })

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../domain/types.js';
 import { people, recordHistory, recordLinks, records, recordSeconds } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
@@ -119,26 +119,6 @@ export async function linksOf(db: Db, recordIds: readonly string[]): Promise<Lin
     out.push({ fromId: f.id, fromKind: f.kind, fromSeq: f.seq, toId: t.id, toKind: t.kind, toSeq: t.seq });
   }
   return out;
-}
-
-/** Records of a village of one kind with their authors, newest first. */
-export async function villageRecords(db: Db, regionCode: string, kind: RecordKind, limit: number, offset = 0) {
-  return db
-    .select({
-      id: records.id,
-      seq: records.seq,
-      text: records.text,
-      status: records.status,
-      category: records.category,
-      createdAt: records.createdAt,
-      author: people.name,
-    })
-    .from(records)
-    .innerJoin(people, eq(people.id, records.personId))
-    .where(and(eq(records.regionCode, regionCode), eq(records.kind, kind)))
-    .orderBy(desc(records.createdAt), desc(records.seq))
-    .limit(limit)
-    .offset(offset);
 }
 
 export async function statusCounts(db: Db, regionCode: string, kind: RecordKind): Promise<Map<string, number>> {

@@ -43,6 +43,9 @@ export interface HandleResult {
  */
 const MAX_ATTEMPTS = 8;
 
+/** Most events decided in one group commit; the rest wait for the next. */
+const MAX_GROUP = 64;
+
 export function createPipeline(deps: PipelineDeps) {
   // Every event runs these reads; compiled once here, each costs SQLite's time only.
   const isProcessed = prepareIsProcessed(deps.store.db);
@@ -81,14 +84,57 @@ export function createPipeline(deps: PipelineDeps) {
   /**
    * Handle one inbound event: dedupe, decide, then ONE atomic write of the processed-event row,
    * the domain rows and the outgoing messages. A redelivered event writes and sends nothing.
+   *
+   * Reads, decision and commit of one event happen before the next event starts reading. Events
+   * that arrive while others are being decided wait and are then decided together, one after
+   * another, inside one group commit where the store offers it (SQLite): each event's write is a
+   * savepoint, the group reaches the disk in one transaction, and only then does any of them
+   * resolve (and its webhook answer 200).
    */
-  // Reads, decision and commit of one event happen before the next event starts reading. Each
-  // step is a few local SQLite calls, so this costs little and spares the retries.
-  let queue: Promise<unknown> = Promise.resolve();
+  const waiting: Array<{ event: InboundEvent; resolve: (r: HandleResult) => void; reject: (e: unknown) => void }> = [];
+  let draining = false;
   function handle(event: InboundEvent): Promise<HandleResult> {
-    const run = queue.then(() => handleNow(event));
-    queue = run.catch(() => undefined);
-    return run;
+    return new Promise((resolve, reject) => {
+      waiting.push({ event, resolve, reject });
+      if (draining) return;
+      draining = true;
+      // Deciding takes only microtasks, so nothing new arrives during it. With group commit the
+      // start waits for the event loop's turn, so every webhook read in this turn joins the group.
+      if (deps.store.group) setImmediate(() => void drainWaiting());
+      else void drainWaiting();
+    });
+  }
+
+  async function drainWaiting(): Promise<void> {
+    try {
+      while (waiting.length > 0) {
+        const group = waiting.splice(0, MAX_GROUP);
+        const outcomes: Array<{ ok: true; value: HandleResult } | { ok: false; error: unknown }> = [];
+        const decideAll = async () => {
+          for (const item of group) {
+            try {
+              outcomes.push({ ok: true, value: await handleNow(item.event) });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
+          }
+        };
+        try {
+          await (deps.store.group ? deps.store.group(decideAll) : decideAll());
+        } catch (error) {
+          // The group's transaction did not commit: none of its events took effect.
+          for (const item of group) item.reject(error);
+          continue;
+        }
+        group.forEach((item, i) => {
+          const o = outcomes[i]!;
+          if (o.ok) item.resolve(o.value);
+          else item.reject(o.error);
+        });
+      }
+    } finally {
+      draining = false;
+    }
   }
 
   async function handleNow(event: InboundEvent): Promise<HandleResult> {

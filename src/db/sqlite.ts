@@ -45,6 +45,9 @@ export function openSqliteStore(path: string): SqliteStore {
   const runAll = sqlite.transaction((statements: readonly Statement[]) => {
     for (const s of statements) (s as unknown as { run(): unknown }).run();
   });
+  const begin = sqlite.prepare('BEGIN IMMEDIATE');
+  const commit = sqlite.prepare('COMMIT');
+  const rollback = sqlite.prepare('ROLLBACK');
   return {
     sqlite,
     db: db as unknown as Db,
@@ -53,6 +56,30 @@ export function openSqliteStore(path: string): SqliteStore {
       if (statements.length === 0) return;
       // IMMEDIATE takes the write lock up front, so two processes never interleave a write.
       runAll.immediate(statements);
+    },
+    async group(work) {
+      // Nested (a group already open, or a transaction of a tool): the outer one decides.
+      if (sqlite.inTransaction) return work();
+      begin.run();
+      let open = true;
+      const end = (statement: Database.Statement) => {
+        if (open && sqlite.inTransaction) statement.run();
+        open = false;
+      };
+      // Deciding events takes only microtasks. Work that waits for real I/O (a workbook, a retry's
+      // pause) must not hold the write lock meanwhile: the next turn of the event loop commits what
+      // is decided so far, and later commits of the work are transactions of their own.
+      const early = setImmediate(() => end(commit));
+      try {
+        const result = await work();
+        end(commit);
+        return result;
+      } catch (err) {
+        end(rollback);
+        throw err;
+      } finally {
+        clearImmediate(early);
+      }
     },
     async close() {
       sqlite.close();

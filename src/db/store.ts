@@ -16,6 +16,14 @@ export interface Store {
    * took effect.
    */
   commit(statements: readonly Statement[]): Promise<void>;
+  /**
+   * Group commit, where the driver can hold a transaction open across awaits (better-sqlite3):
+   * runs `work` inside one write transaction, each `commit` within it becomes a savepoint, and
+   * all of them reach the disk together when `work` resolves. Nothing `work` did is durable
+   * before this resolves, so callers acknowledge only afterwards. Absent on D1, where every
+   * commit is its own batch.
+   */
+  group?<T>(work: () => Promise<T>): Promise<T>;
   /** Which driver, for diagnostics and driver-specific tools (backup). */
   readonly driver: 'better-sqlite3' | 'd1';
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ChatPurpose, ChatRef, Platform } from '../../domain/types.js';
 import { chats } from '../schema/index.js';
+import { compiledWrite, perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 
 export type ChatRow = typeof chats.$inferSelect;
@@ -26,19 +27,32 @@ export function prepareGetChat(db: Db): (platform: Platform, chatId: string) => 
 }
 
 export async function chatsForRegion(db: Db, regionCode: string, purpose?: ChatPurpose): Promise<ChatRow[]> {
-  const cond = and(eq(chats.regionCode, regionCode), eq(chats.active, 1));
-  return db.select().from(chats).where(purpose ? and(cond, eq(chats.purpose, purpose)) : cond);
+  const query = perDb(db, purpose ? 'chats-for-region-purpose' : 'chats-for-region', () => {
+    const cond = and(eq(chats.regionCode, sql.placeholder('regionCode')), eq(chats.active, 1));
+    return db
+      .select()
+      .from(chats)
+      .where(purpose ? and(cond, eq(chats.purpose, sql.placeholder('purpose'))) : cond)
+      .prepare();
+  });
+  return query.all(purpose ? { regionCode, purpose } : { regionCode });
 }
+
+type SeenChat = { platform: string; chatId: string; threadId: string | null; type: ChatRef['type']; title: string | null; at: number };
 
 /** Remember a chat the bot has heard from; keeps any binding it already has. */
 export function seenChatStatement(db: Db, chat: ChatRef, title: string | null, at: number): Statement {
-  return db
-    .insert(chats)
-    .values({ platform: chat.platform, chatId: chat.chatId, threadId: chat.threadId, type: chat.type, title, updatedAt: at, active: 1 })
-    .onConflictDoUpdate({
-      target: [chats.platform, chats.chatId],
-      set: { active: 1, updatedAt: at, ...(title ? { title } : {}) },
-    });
+  const values: SeenChat = { platform: chat.platform, chatId: chat.chatId, threadId: chat.threadId, type: chat.type, title, at };
+  // An event without a title keeps the one known: two statements, with and without it.
+  return compiledWrite<SeenChat>(db, title ? 'seen-chat-titled' : 'seen-chat', (v) =>
+    db
+      .insert(chats)
+      .values({ platform: v('platform'), chatId: v('chatId'), threadId: v('threadId'), type: v('type'), title: v('title'), updatedAt: v('at'), active: 1 })
+      .onConflictDoUpdate({
+        target: [chats.platform, chats.chatId],
+        set: { active: 1, updatedAt: v('at'), ...(title ? { title: v('title') } : {}) },
+      }),
+  )(values);
 }
 
 export function bindChatStatement(

@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { processedEvents } from '../schema/index.js';
+import { compiledWrite } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 
 export async function isProcessed(db: Db, platform: string, eventId: string): Promise<boolean> {
@@ -27,7 +28,9 @@ export function prepareIsProcessed(db: Db): (platform: string, eventId: string) 
 
 /** Plain INSERT: a second delivery racing the first fails the whole write, which is the point. */
 export function markProcessedStatement(db: Db, platform: string, eventId: string, at: number): Statement {
-  return db.insert(processedEvents).values({ platform, eventId, processedAt: at });
+  return compiledWrite<{ platform: string; eventId: string; at: number }>(db, 'mark-processed', (v) =>
+    db.insert(processedEvents).values({ platform: v('platform'), eventId: v('eventId'), processedAt: v('at') }),
+  )({ platform, eventId, at });
 }
 
 /** Dedupe rows must outlive every platform's redelivery window (Feishu's last retry is at 6 h). */

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
 import { TALK_KINDS, type AttendanceStatus, type MeetingKind, type VoteChoice } from '../../domain/meetings/index.js';
 import type { Platform, RoleName } from '../../domain/types.js';
 import { meetingAttendance, meetingMotions, meetingVotes, meetings, people, records, roles } from '../schema/index.js';
+import { perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -156,16 +157,24 @@ export async function peopleNamed(db: Db, meetingId: string, regionCode: string,
  * Hometown talks (恳谈会, 座谈会) a person attended or organised: the "talk" item of the five ones.
  */
 export async function talkCountOf(db: Db, personId: string): Promise<number> {
-  const live = inArray(meetings.kind, [...TALK_KINDS] as MeetingKind[]);
-  const attended = await db
-    .select({ id: meetings.id })
-    .from(meetingAttendance)
-    .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-    .where(and(eq(meetingAttendance.personId, personId), inArray(meetingAttendance.status, ['signed', 'late']), live, ne(meetings.status, 'cancelled')));
-  const organised = await db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.createdBy, personId), live, inArray(meetings.status, ['scheduled', 'open', 'closed'])));
+  const { attendedQuery, organisedQuery } = perDb(db, 'talk-count-of', () => {
+    const live = inArray(meetings.kind, [...TALK_KINDS] as MeetingKind[]);
+    return {
+      attendedQuery: db
+        .select({ id: meetings.id })
+        .from(meetingAttendance)
+        .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+        .where(and(eq(meetingAttendance.personId, sql.placeholder('personId')), inArray(meetingAttendance.status, ['signed', 'late']), live, ne(meetings.status, 'cancelled')))
+        .prepare(),
+      organisedQuery: db
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(eq(meetings.createdBy, sql.placeholder('personId')), live, inArray(meetings.status, ['scheduled', 'open', 'closed'])))
+        .prepare(),
+    };
+  });
+  const attended = await attendedQuery.all({ personId });
+  const organised = await organisedQuery.all({ personId });
   return new Set([...attended, ...organised].map((r) => r.id)).size;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Button, ChartSpec, FileAttachment, OutMessage, Platform } from '../../domain/types.js';
 import { outbox } from '../schema/index.js';
+import { compiledWrite } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 import { inChunks } from './chunks.js';
 
@@ -22,6 +23,8 @@ export function payloadOf(row: OutboxRow): StoredPayload {
   return JSON.parse(row.payload) as StoredPayload;
 }
 
+type Enqueued = { key: string; platform: string; chatId: string; threadId: string | null; payload: string; nextAttemptAt: number; createdAt: number };
+
 /** INSERT OR IGNORE on the key: replays of an event or a tick add nothing. */
 export function enqueueStatement(db: Db, message: OutMessage, key: string, now: number): Statement {
   const payload: StoredPayload = { text: message.text };
@@ -32,20 +35,30 @@ export function enqueueStatement(db: Db, message: OutMessage, key: string, now: 
   if (message.chart) payload.chart = message.chart;
   if (message.attachment) payload.attachment = message.attachment;
   if (message.mentions?.length) payload.mentions = message.mentions;
-  return db
-    .insert(outbox)
-    .values({
-      key,
-      platform: message.to.platform,
-      chatId: message.to.chatId,
-      threadId: message.to.threadId,
-      payload: JSON.stringify(payload),
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: Math.max(now, message.notBefore?.getTime() ?? now),
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: outbox.key });
+  return compiledWrite<Enqueued>(db, 'enqueue', (v) =>
+    db
+      .insert(outbox)
+      .values({
+        key: v('key'),
+        platform: v('platform'),
+        chatId: v('chatId'),
+        threadId: v('threadId'),
+        payload: v('payload'),
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: v('nextAttemptAt'),
+        createdAt: v('createdAt'),
+      })
+      .onConflictDoNothing({ target: outbox.key }),
+  )({
+    key,
+    platform: message.to.platform,
+    chatId: message.to.chatId,
+    threadId: message.to.threadId ?? null,
+    payload: JSON.stringify(payload),
+    nextAttemptAt: Math.max(now, message.notBefore?.getTime() ?? now),
+    createdAt: now,
+  });
 }
 
 /** Rows not yet sent, oldest first, including claimed rows whose lease ran out (a crashed sender). */

@@ -1,19 +1,48 @@
-import { and, count, desc, eq, max } from 'drizzle-orm';
+import { and, count, desc, eq, max, sql } from 'drizzle-orm';
 import { emptyCounts, type FiveOnesCounts } from '../../domain/five-ones.js';
 import type { RecordKind } from '../../domain/types.js';
 import { people, records } from '../schema/index.js';
+import { compiledWrite, perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 
 export type RecordRow = typeof records.$inferSelect;
 
 /** Next number for a kind. Read before the write; the unique (kind, seq) index catches a race. */
 export async function nextRecordSeq(db: Db, kind: RecordKind): Promise<number> {
-  const rows = await db.select({ m: max(records.seq) }).from(records).where(eq(records.kind, kind));
+  const query = perDb(db, 'next-record-seq', () =>
+    db
+      .select({ m: max(records.seq) })
+      .from(records)
+      .where(eq(records.kind, sql.placeholder('kind')))
+      .prepare(),
+  );
+  const rows = await query.all({ kind });
   return (rows[0]?.m ?? 0) + 1;
 }
 
-export function insertRecordStatement(db: Db, row: typeof records.$inferInsert): Statement {
-  return db.insert(records).values(row);
+type RecordInsert = typeof records.$inferInsert;
+type RecordValues = { [K in keyof Required<RecordInsert>]: Exclude<RecordInsert[K], undefined> };
+
+export function insertRecordStatement(db: Db, row: RecordInsert): Statement {
+  const values: RecordValues = { ...row, evidence: row.evidence ?? null, category: row.category ?? null };
+  return compiledWrite<RecordValues>(db, 'insert-record', (v) =>
+    db.insert(records).values({
+      id: v('id'),
+      kind: v('kind'),
+      seq: v('seq'),
+      regionCode: v('regionCode'),
+      personId: v('personId'),
+      text: v('text'),
+      status: v('status'),
+      evidence: v('evidence'),
+      category: v('category'),
+      platform: v('platform'),
+      chatId: v('chatId'),
+      eventId: v('eventId'),
+      createdAt: v('createdAt'),
+      updatedAt: v('updatedAt'),
+    }),
+  )(values);
 }
 
 export async function getRecordBySeq(db: Db, kind: RecordKind, seq: number): Promise<RecordRow | null> {
@@ -27,11 +56,15 @@ export async function getRecordBySeq(db: Db, kind: RecordKind, seq: number): Pro
 
 /** Counts of a person's records per kind; the "talk" item comes from meetings (added by caller). */
 export async function recordCountsOf(db: Db, personId: string): Promise<FiveOnesCounts> {
-  const rows = await db
-    .select({ kind: records.kind, n: count() })
-    .from(records)
-    .where(eq(records.personId, personId))
-    .groupBy(records.kind);
+  const query = perDb(db, 'record-counts-of', () =>
+    db
+      .select({ kind: records.kind, n: count() })
+      .from(records)
+      .where(eq(records.personId, sql.placeholder('personId')))
+      .groupBy(records.kind)
+      .prepare(),
+  );
+  const rows = await query.all({ personId });
   const counts = emptyCounts();
   for (const r of rows) {
     if (r.kind === 'suggestion' || r.kind === 'deed' || r.kind === 'visit' || r.kind === 'rule') counts[r.kind] = r.n;

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { RecordKind } from '../../domain/types.js';
 import { people, recordHistory, recordLinks, records, recordSeconds } from '../schema/index.js';
+import { perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 import { inChunks } from './chunks.js';
 
@@ -8,13 +9,17 @@ export type HistoryRow = typeof recordHistory.$inferSelect;
 
 /** Earlier suggestions of a village worth comparing a new one with (merged ones point elsewhere). */
 export async function comparableSuggestions(db: Db, regionCode: string) {
-  return db
-    .select({ id: records.id, seq: records.seq, text: records.text, status: records.status })
-    .from(records)
-    .where(and(eq(records.regionCode, regionCode), eq(records.kind, 'suggestion'), ne(records.status, 'merged')))
-    // Sorting the village's few rows beats reading them in number order: the (kind, seq) index
-    // would walk every suggestion of every village (a province has hundreds of thousands).
-    .orderBy(sql`+${records.seq}`);
+  const query = perDb(db, 'comparable-suggestions', () =>
+    db
+      .select({ id: records.id, seq: records.seq, text: records.text, status: records.status })
+      .from(records)
+      .where(and(eq(records.regionCode, sql.placeholder('regionCode')), eq(records.kind, 'suggestion'), ne(records.status, 'merged')))
+      // Sorting the village's few rows beats reading them in number order: the (kind, seq) index
+      // would walk every suggestion of every village (a province has hundreds of thousands).
+      .orderBy(sql`+${records.seq}`)
+      .prepare(),
+  );
+  return query.all({ regionCode });
 }
 
 /** Next history version of a record; the unique (record, version) index catches two at once. */

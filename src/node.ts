@@ -9,6 +9,7 @@ import { readCalendarOverrides } from './bot/scheduler/calendar-file.js';
 import { fetchBotInfo } from './bot/telegram/index.js';
 import type { WorkbookWriter } from './bot/spreadsheets/export.js';
 import { openSqliteStore } from './db/sqlite.js';
+import { batchedLineWriter } from './log-writer.js';
 import { AppError } from './domain/errors.js';
 import { regions } from './db/schema/index.js';
 import { seedDemo } from './db/seed/demo.js';
@@ -27,7 +28,7 @@ async function isEmpty(store: Store): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const logger = jsonLogger();
+  const logger = jsonLogger(batchedLineWriter());
   const config = parseConfig(process.env);
   const store = openSqliteStore(config.DATABASE_PATH);
   // Someone trying the bot on a fresh machine gets the demo organisation to talk to. Only in local

@@ -150,8 +150,12 @@ export function createPipeline(deps: PipelineDeps) {
       }
       const at = now.getTime();
       const statements: Statement[] = [markProcessedStatement(db, event.platform, event.eventId, at)];
-      if (event.payload.type !== 'membership' && event.payload.type !== 'migrated') {
-        statements.push(seenChatStatement(db, event.chat, event.chat.title ?? null, at));
+      // The chat row is written when it is new, was inactive or has a new title; a chat heard
+      // from again unchanged costs no write.
+      const title = event.chat.title ?? null;
+      const known = ctx.chat && ctx.chat.active === 1 && (title === null || ctx.chat.title === title);
+      if (!known && event.payload.type !== 'membership' && event.payload.type !== 'migrated') {
+        statements.push(seenChatStatement(db, event.chat, title, at));
       }
       const id = ctx.actor.identity;
       if (id && (id.displayName !== event.sender.displayName || (id.username ?? null) !== (event.sender.username ?? null))) {

@@ -10,25 +10,66 @@ const FILLER_WORDS = ['建议', '希望', '应该', '需要', '可以', '尽快'
 // Particles between content words: dropping them lets 村口的道路 match 村口道路.
 const PARTICLES = /[的了把将和与及在是吧呢啊吗请给对让被也都就还很]/gu;
 
+// Both removed in one pass. Alternation tries the words before the particle class, so 请求 goes
+// as a word although 请 is also a particle, as when the words were removed first.
+const STRIP = new RegExp(`${FILLER_WORDS.join('|')}|${PARTICLES.source}`, 'gu');
+
 /** Runs of letters and digits (Han included) with filler and particles removed. */
 export function segments(text: string): string[] {
-  let t = text.toLowerCase();
-  for (const w of FILLER_WORDS) t = t.split(w).join(' ');
-  t = t.replace(PARTICLES, ' ');
-  return t.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .replace(STRIP, ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const HAN = /^\p{Script=Han}$/u;
+
+// Chinese text is mostly ASCII and the CJK Unified Ideographs block (all letters, all Han); the
+// regular expressions decide the rest, one character at a time.
+function isLetterOrDigit(ch: string, code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+function isHan(ch: string, code: number): boolean {
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  return code >= 0x2e80 && HAN.test(ch);
 }
 
 /**
  * Bigrams of units within each segment; a unit is one Han character or a whole run of letters or
- * digits (so 第1条 and 第10条 share nothing). A one-unit segment counts as itself.
+ * digits (so 第1条 and 第10条 share nothing). A one-unit segment counts as itself. Every new
+ * suggestion is compared with all earlier ones of its village, so this is one pass over the text.
  */
 export function bigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (const seg of segments(text)) {
-    const chars = seg.match(/[\p{Script=Han}]|[^\p{Script=Han}]+/gu) ?? [];
-    if (chars.length === 1) out.add(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  let prev = ''; // last unit of the segment so far
+  let units = 0;
+  let run = ''; // letters or digits other than Han, not yet a unit
+  const unit = (u: string) => {
+    if (units > 0) out.add(prev + u);
+    prev = u;
+    units++;
+  };
+  const endSegment = () => {
+    if (run) unit(run);
+    if (units === 1) out.add(prev);
+    run = '';
+    units = 0;
+  };
+  for (const ch of text.toLowerCase().replace(STRIP, ' ')) {
+    const code = ch.codePointAt(0)!;
+    if (!isLetterOrDigit(ch, code)) endSegment();
+    else if (isHan(ch, code)) {
+      if (run) unit(run);
+      run = '';
+      unit(ch);
+    } else run += ch;
   }
+  endSegment();
   return out;
 }
 
@@ -60,9 +101,12 @@ export interface Candidate {
 /** Earlier suggestions most like the new text, best first. */
 export function mostSimilar<T extends Candidate>(text: string, earlier: readonly T[], threshold = SIMILAR_THRESHOLD, max = MAX_SIMILAR): (T & { score: number })[] {
   const mine = bigrams(text);
-  return earlier
-    .map((c) => ({ ...c, score: jaccard(mine, bigrams(c.text)) }))
-    .filter((c) => c.score >= threshold)
+  const close: (T & { score: number })[] = [];
+  for (const c of earlier) {
+    const score = jaccard(mine, bigrams(c.text));
+    if (score >= threshold) close.push({ ...c, score });
+  }
+  return close
     .sort((x, y) => y.score - x.score || x.seq - y.seq)
     .slice(0, max);
 }

@@ -1,6 +1,6 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { readBody } from '../http/body.js';
 import type { Clock, Logger } from '../ports.js';
 import { verifyLarkRequest, type LarkSecurity } from './verify.js';
 
@@ -22,9 +22,10 @@ export interface LarkWebhookDeps {
 export function registerLarkWebhook(app: Hono, deps: LarkWebhookDeps): void {
   app.post(
     '/webhook/lark',
-    bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'body too large' }, 413) }),
     async (c) => {
-      const raw = await c.req.text();
+      const body = await readBody(c, MAX_BODY);
+      if (!body.ok) return c.json({ error: 'body too large' }, 413);
+      const raw = body.text;
       const verified = verifyLarkRequest(raw, (name) => c.req.header(name), deps.security, deps.clock().getTime());
       switch (verified.kind) {
         case 'refused':

@@ -1,6 +1,6 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bodyLimit } from 'hono/body-limit';
+import { readBody } from '../http/body.js';
 import type { Logger } from '../ports.js';
 import type { UpdateHandler } from './updates.js';
 
@@ -28,12 +28,12 @@ export function registerTelegramWebhook(app: Hono, deps: WebhookDeps): void {
     }
     await next();
   };
-  const limit = bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: (c) => c.json({ error: 'update too large' }, 413) });
-
-  app.post('/webhook/telegram', checkSecret, limit, async (c) => {
+  app.post('/webhook/telegram', checkSecret, async (c) => {
+    const body = await readBody(c, WEBHOOK_BODY_LIMIT);
+    if (!body.ok) return c.json({ error: 'update too large' }, 413);
     let update: unknown;
     try {
-      update = await c.req.json();
+      update = JSON.parse(body.text);
     } catch {
       return c.json({ error: 'body is not JSON' }, 400);
     }

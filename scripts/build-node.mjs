@@ -11,6 +11,20 @@ import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** Bare imports resolve to node_modules at run time, but for the packages named here. */
+function externalPackagesExcept(bundled) {
+  return {
+    name: 'external-packages-except',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (bundled.some((name) => args.path === name || args.path.startsWith(`${name}/`))) return undefined;
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
 
@@ -25,8 +39,20 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Packages stay in node_modules, except the Feishu SDK: its ES build is bundled and minified
+    // here (6.2 MB of source down to about 1.5 MB), which takes some 30 MB off the memory of a
+    // process with Feishu configured. Its own dependencies stay external.
+    plugins: [externalPackagesExcept(['@larksuiteoapi/node-sdk'])],
+    mainFields: ['module', 'main'],
+    // The SDK's ES build reads its version relative to __dirname, which ES modules lack.
+    define: { __dirname: 'import.meta.dirname' },
+    // ...and loads protobufjs with require(), which ES modules lack too.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    minify: true,
     sourcemap: true,
+    // Stack traces point into src/ (and node_modules) by file and line; the maps need not carry
+    // the sources too, and Node reads every map of a loaded chunk when source maps are enabled.
+    sourcesContent: false,
     outdir: dist,
     chunkNames: 'node-chunks/[name]-[hash]',
     logLevel: 'warning',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/bot/outbox/dispatcher.js';
-import { createRateLimiter, TELEGRAM_PACING, type Pacing } from '../../src/bot/outbox/pacing.js';
+import { createRateLimiter, LARK_PACING, TELEGRAM_PACING, type Pacing } from '../../src/bot/outbox/pacing.js';
 import { silentLogger, type Envelope, type PlatformSender } from '../../src/bot/ports.js';
 import { enqueueStatement } from '../../src/db/repo/outbox.js';
 import { outbox } from '../../src/db/schema/index.js';
@@ -183,5 +183,35 @@ describe('rate limiter', () => {
     // A long wait is refused rather than holding the drain up.
     expect(await many.acquire('telegram', '1', TELEGRAM_PACING, 10)).toBe(true);
     expect(await many.acquire('telegram', '1', TELEGRAM_PACING, 10)).toBe(false);
+  });
+
+  it('holds Feishu to 4 a second per group, 5 per user, and 50 a second and 1,000 a minute per app', async () => {
+    let now = 0;
+    const limiter = createRateLimiter({ now: () => now, sleep: async (ms) => void (now += ms) });
+    const inGroup: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await limiter.acquire('lark', 'oc_group', LARK_PACING, Number.POSITIVE_INFINITY);
+      inGroup.push(now);
+    }
+    expect(inGroup).toEqual([0, 0, 0, 0, 1000]);
+    const toUser: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await limiter.acquire('lark', 'ou_user', LARK_PACING, Number.POSITIVE_INFINITY);
+      toUser.push(now);
+    }
+    expect(toUser).toEqual([1000, 1000, 1000, 1000, 1000, 2000]);
+
+    now = 0;
+    const app = createRateLimiter({ now: () => now, sleep: async (ms) => void (now += ms) });
+    const granted: number[] = [];
+    for (let i = 0; i < 1_001; i++) {
+      await app.acquire('lark', `oc_${i}`, LARK_PACING, Number.POSITIVE_INFINITY);
+      granted.push(now);
+    }
+    // 50 in each second: the 51st waits a second; the 1,001st waits for the minute to turn.
+    expect(granted.filter((t) => t === 0)).toHaveLength(50);
+    expect(granted[50]).toBe(1000);
+    expect(granted[999]).toBe(19_000);
+    expect(granted[1000]).toBe(60_000);
   });
 });

@@ -7,12 +7,7 @@ import type { Db, Statement } from '../store.js';
 export type ChatRow = typeof chats.$inferSelect;
 
 export async function getChat(db: Db, platform: Platform, chatId: string): Promise<ChatRow | null> {
-  const rows = await db
-    .select()
-    .from(chats)
-    .where(and(eq(chats.platform, platform), eq(chats.chatId, chatId)))
-    .limit(1);
-  return rows[0] ?? null;
+  return perDb(db, 'get-chat', () => prepareGetChat(db))(platform, chatId);
 }
 
 /** `getChat` compiled once per store, for the per-event context (see prepareIsProcessed). */

@@ -1,5 +1,6 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { outbox } from '../schema/index.js';
+import { perDb } from '../prepared.js';
 import type { Db } from '../store.js';
 
 /**
@@ -8,10 +9,22 @@ import type { Db } from '../store.js';
  * overtake it.
  */
 export async function earlierRowInFlight(db: Db, platform: string, chatId: string, beforeId: number, now: number): Promise<boolean> {
-  const rows = await db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.platform, platform), eq(outbox.chatId, chatId), lt(outbox.id, beforeId), eq(outbox.state, 'sending'), gt(outbox.leaseUntil, now)))
-    .limit(1);
+  const query = perDb(db, 'earlier-row-in-flight', () =>
+    db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.platform, sql.placeholder('platform')),
+          eq(outbox.chatId, sql.placeholder('chatId')),
+          lt(outbox.id, sql.placeholder('beforeId')),
+          eq(outbox.state, 'sending'),
+          gt(outbox.leaseUntil, sql.placeholder('now')),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+  );
+  const rows = await query.all({ platform, chatId, beforeId, now });
   return rows.length > 0;
 }

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Button, ChartSpec, FileAttachment, OutMessage, Platform } from '../../domain/types.js';
 import { outbox } from '../schema/index.js';
 import { compiledWrite } from '../prepared.js';
+import { perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 import { inChunks } from './chunks.js';
 
@@ -63,32 +64,49 @@ export function enqueueStatement(db: Db, message: OutMessage, key: string, now: 
 
 /** Rows not yet sent, oldest first, including claimed rows whose lease ran out (a crashed sender). */
 export async function unsentRows(db: Db, now: number, limit: number, platform?: Platform): Promise<OutboxRow[]> {
-  const live = or(eq(outbox.state, 'pending'), and(eq(outbox.state, 'sending'), lt(outbox.leaseUntil, now)));
-  // The unary + keeps SQLite off the (platform, chat) index, which would walk every message ever
-  // sent on the platform (9 ms a drain at 50,000 rows); the state index finds the few unsent ones.
-  return db
-    .select()
-    .from(outbox)
-    .where(platform ? and(live, sql`+${outbox.platform} = ${platform}`) : live)
-    .orderBy(asc(outbox.id))
-    .limit(limit);
+  const query = perDb(db, platform ? 'unsent-rows-of-platform' : 'unsent-rows', () => {
+    const live = or(eq(outbox.state, 'pending'), and(eq(outbox.state, 'sending'), lt(outbox.leaseUntil, sql.placeholder('now'))));
+    // The unary + keeps SQLite off the (platform, chat) index, which would walk every message ever
+    // sent on the platform (9 ms a drain at 50,000 rows); the state index finds the few unsent ones.
+    return db
+      .select()
+      .from(outbox)
+      .where(platform ? and(live, sql`+${outbox.platform} = ${sql.placeholder('platform')}`) : live)
+      .orderBy(asc(outbox.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  });
+  return query.all(platform ? { now, limit, platform } : { now, limit });
 }
 
 /** Claim a row for sending. Only one sender wins, even across processes. */
 export async function claimRow(db: Db, id: number, now: number, leaseMs: number): Promise<boolean> {
-  const rows = await db
-    .update(outbox)
-    .set({ state: 'sending', leaseUntil: now + leaseMs })
-    .where(and(eq(outbox.id, id), or(eq(outbox.state, 'pending'), and(eq(outbox.state, 'sending'), lt(outbox.leaseUntil, now)))))
-    .returning({ id: outbox.id });
+  const query = perDb(db, 'claim-outbox-row', () =>
+    db
+      .update(outbox)
+      .set({ state: 'sending', leaseUntil: sql`${sql.placeholder('leaseUntil')}` })
+      .where(
+        and(
+          eq(outbox.id, sql.placeholder('id')),
+          or(eq(outbox.state, 'pending'), and(eq(outbox.state, 'sending'), lt(outbox.leaseUntil, sql.placeholder('now')))),
+        ),
+      )
+      .returning({ id: outbox.id })
+      .prepare(),
+  );
+  const rows = await query.all({ id, now, leaseUntil: now + leaseMs });
   return rows.length === 1;
 }
 
 export async function markSent(db: Db, id: number, now: number, messageId: string | null): Promise<void> {
-  await db
-    .update(outbox)
-    .set({ state: 'sent', sentAt: now, leaseUntil: null, sentMessageId: messageId, attempts: 0 })
-    .where(eq(outbox.id, id));
+  const query = perDb(db, 'mark-outbox-sent', () =>
+    db
+      .update(outbox)
+      .set({ state: 'sent', sentAt: sql`${sql.placeholder('now')}`, leaseUntil: null, sentMessageId: sql`${sql.placeholder('messageId')}`, attempts: 0 })
+      .where(eq(outbox.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  await query.run({ id, now, messageId });
 }
 
 export async function markFailed(

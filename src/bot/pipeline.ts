@@ -109,18 +109,21 @@ export function createPipeline(deps: PipelineDeps) {
     try {
       while (waiting.length > 0) {
         const group = waiting.splice(0, MAX_GROUP);
+        if (!deps.store.group) {
+          // Every commit is its own (D1): each event is answered as soon as it is written.
+          for (const item of group) await handleNow(item.event).then(item.resolve, item.reject);
+          continue;
+        }
         const outcomes: Array<{ ok: true; value: HandleResult } | { ok: false; error: unknown }> = [];
-        const decideAll = async () => {
-          for (const item of group) {
-            try {
-              outcomes.push({ ok: true, value: await handleNow(item.event) });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        };
         try {
-          await (deps.store.group ? deps.store.group(decideAll) : decideAll());
+          await deps.store.group(async () => {
+            for (const item of group) {
+              await handleNow(item.event).then(
+                (value) => outcomes.push({ ok: true, value }),
+                (error: unknown) => outcomes.push({ ok: false, error }),
+              );
+            }
+          });
         } catch (error) {
           // The group's transaction did not commit: none of its events took effect.
           for (const item of group) item.reject(error);

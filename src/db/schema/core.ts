@@ -123,7 +123,7 @@ export const records = sqliteTable(
   },
   (t) => [
     uniqueIndex('records_kind_seq').on(t.kind, t.seq),
-    index('records_region_kind').on(t.regionCode, t.kind, t.createdAt),
+    // By village, kind and time: `stats_records_region` (drizzle/0005), which also covers status.
     index('records_person').on(t.personId, t.kind),
   ],
 );

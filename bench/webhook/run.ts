@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../src/db/sqlite.js';
 import { APP_ID, ENCRYPT_KEY, larkSuggestEvent, signedLarkRequest, suggestUpdate, telegramHeaders } from '../../test/reliability/support/payloads.js';
 import { seedLoadRoster, type RosterShape } from '../../test/reliability/support/roster.js';
-import { ROOT, startProcess, type RunningProcess } from '../../test/reliability/support/server.js';
+import { buildForStart, npmStartCommand, startProcess, type RunningProcess } from '../../test/reliability/support/server.js';
 import { BOT_INFO } from '../../test/telegram/support/fake-bot-api.js';
 import { SECRET, TOKEN } from '../../test/telegram/support/telegram-bot.js';
 import { runLoad, type LoadResult } from './load.js';
@@ -61,12 +60,9 @@ function recordsIn(path: string): number {
  * Node flags of the start script, so (c) and (d) are measured as they are deployed.
  */
 function buildServer(): (env: Record<string, string>) => Promise<RunningProcess> {
-  execFileSync('npm', ['run', '--silent', 'build:node'], { cwd: ROOT, stdio: 'inherit' });
-  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const [command, ...args] = start.split(/\s+/u);
-  const entry = args.pop();
-  if (command !== 'node' || !entry) throw new Error(`npm start is expected to run node on a built file, not: ${start}`);
-  return (env) => startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { tsx: false, nodeArgs: args });
+  buildForStart();
+  const { nodeArgs, entry } = npmStartCommand();
+  return (env) => startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { tsx: false, nodeArgs });
 }
 
 async function seeded(path: string): Promise<string> {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptEvent, eventSignature } from '../../src/bot/lark/crypto.js';
 import { BOT_OPEN_ID, startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
 import { APP_ID, ENCRYPT_KEY, textEvent } from './support.js';
+import { buildForStart, npmStartCommand, ROOT } from '../reliability/support/server.js';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -43,8 +44,11 @@ describe('npm start with Feishu configured', () => {
     dir = mkdtempSync(join(tmpdir(), 'guixiang-lark-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn('npx', ['tsx', 'src/node.ts'], {
-      cwd: new URL('../..', import.meta.url),
+    // Exactly what `npm start` runs: the build with the Feishu SDK bundled in, and the start flags.
+    buildForStart();
+    const { nodeArgs, entry } = npmStartCommand();
+    child = spawn(process.execPath, [...nodeArgs, entry], {
+      cwd: ROOT,
       detached: true,
       env: {
         PATH: process.env.PATH,
@@ -65,7 +69,7 @@ describe('npm start with Feishu configured', () => {
   }, 40_000);
 
   afterAll(async () => {
-    // The server and the npx wrapper share a process group of their own.
+    // The server runs in a process group of its own.
     if (child.pid && child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       process.kill(-child.pid, 'SIGTERM');

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -71,6 +72,23 @@ export function startProcess(
       reject(new Error(`${entry} exited (${code ?? signal}) before it was ready:\n${output}`));
     });
   });
+}
+
+/**
+ * What `npm start` runs once its prestart has built dist/: node, the flags of the start script and
+ * the built entry, read from package.json so tests and benchmarks run what operators run.
+ */
+export function npmStartCommand(): { nodeArgs: string[]; entry: string } {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const [command, ...args] = start.split(/\s+/u);
+  const entry = args.pop();
+  if (command !== 'node' || !entry) throw new Error(`npm start is expected to run node on a built file, not: ${start}`);
+  return { nodeArgs: args, entry };
+}
+
+/** Builds dist/ as `npm start`'s prestart does. */
+export function buildForStart(): void {
+  execFileSync('npm', ['run', '--silent', 'build:node'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** The real server, `src/node.ts`, with this environment. */

@@ -91,9 +91,19 @@ export function buildForStart(): void {
   execFileSync('npm', ['run', '--silent', 'build:node'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** The real server, `src/node.ts`, with this environment. */
-export function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningProcess> {
-  return startProcess('src/node.ts', { HOST: '127.0.0.1', PORT: '0', ...env }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { nodeArgs });
+let builtForStart = false;
+
+/**
+ * The real server as `npm start` runs it (dist/, built once per test run, with the start
+ * script's flags), with this environment.
+ */
+export function startServer(env: Record<string, string>): Promise<RunningProcess> {
+  if (!builtForStart) {
+    buildForStart();
+    builtForStart = true;
+  }
+  const { nodeArgs, entry } = npmStartCommand();
+  return startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { tsx: false, nodeArgs });
 }
 
 export function rssOf(pid: number): number {

@@ -25,6 +25,11 @@ export interface Envelope {
   to: OutTarget;
   payload: StoredPayload;
   attempt: number;
+  /**
+   * Parts of this message delivered by earlier attempts (a sender that splits a message reports
+   * them in PlatformError.partsSent); the sender starts after them. 0 on a first attempt.
+   */
+  partsSent?: number;
 }
 
 /** The sending half of a platform adapter. Errors are PlatformError (retry-after, migration). */

@@ -30,10 +30,12 @@ export class PlatformError extends Error {
   readonly status: number | null;
   /** Set when the platform says the chat moved (Telegram migrate_to_chat_id). */
   readonly migratedTo: string | null;
+  /** Of a message sent in parts, how many had been delivered (counted from the first) when this failed. */
+  readonly partsSent: number | null;
   constructor(
     platform: string,
     message: string,
-    opts: { retryAfterMs?: number | null; retryable?: boolean; status?: number | null; migratedTo?: string | null } = {},
+    opts: { retryAfterMs?: number | null; retryable?: boolean; status?: number | null; migratedTo?: string | null; partsSent?: number | null } = {},
   ) {
     super(message);
     this.name = 'PlatformError';
@@ -42,5 +44,12 @@ export class PlatformError extends Error {
     this.retryable = opts.retryable ?? true;
     this.status = opts.status ?? null;
     this.migratedTo = opts.migratedTo ?? null;
+    this.partsSent = opts.partsSent ?? null;
+  }
+
+  /** The same failure, saying how many parts of the message had been delivered before it. */
+  withPartsSent(partsSent: number): PlatformError {
+    const { retryAfterMs, retryable, status, migratedTo } = this;
+    return new PlatformError(this.platform, this.message, { retryAfterMs, retryable, status, migratedTo, partsSent });
   }
 }

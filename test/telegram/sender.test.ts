@@ -90,6 +90,38 @@ describe('the Telegram sender', () => {
     expect(fake.calls).toHaveLength(1);
   });
 
+  it('says how many parts were out when a later part fails, and a retry starts after them', async () => {
+    const { fake, sender, envelope } = setup();
+    const text = `${'一'.repeat(4000)}\n${'二'.repeat(4000)}\n${'三'.repeat(100)}`;
+    const payload: StoredPayload = { text, buttons: [[{ label: '采纳', value: 'review:1:adopt' }]], replyTo: '77' };
+    fake.fail('sendMessage', { error_code: 500, description: 'Internal Server Error' }, 1, 1);
+    const failure = (await sender.send(envelope(payload)).catch((e: unknown) => e)) as PlatformError;
+    expect(failure).toBeInstanceOf(PlatformError);
+    expect(failure).toMatchObject({ retryable: true, partsSent: 1, status: 500 });
+
+    const retried = await sender.send({ ...envelope(payload), attempt: 2, partsSent: failure.partsSent! });
+    const texts = fake.callsOf('sendMessage').map((c) => String(c.payload.text).slice(0, 1));
+    // 二 failed once and was sent again; 一 went out once, never repeated.
+    expect(texts).toEqual(['一', '二', '二', '三']);
+    const calls = fake.callsOf('sendMessage');
+    expect(calls[0]!.payload.reply_parameters).toMatchObject({ message_id: 77 });
+    expect(calls[2]!.payload.reply_parameters).toBeUndefined();
+    expect(calls[3]!.payload.reply_markup).toBeDefined();
+    // The keyboard's message, the last part, is the one a later edit would change.
+    expect(retried.messageId).toBe('1003');
+  });
+
+  it('counts the file as the first part when the text goes under it, and does not upload it again', async () => {
+    const { fake, sender, envelope } = setup();
+    const attachment = { fileName: '台账.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: Buffer.from('xlsx').toString('base64') };
+    const payload: StoredPayload = { text: `${'一'.repeat(4000)}\n${'二'.repeat(100)}`, attachment };
+    fake.fail('sendMessage', { error_code: 502, description: 'Bad Gateway' }, 1, 1);
+    const failure = (await sender.send(envelope(payload)).catch((e: unknown) => e)) as PlatformError;
+    expect(failure.partsSent).toBe(2);
+    await sender.send({ ...envelope(payload), attempt: 2, partsSent: 2 });
+    expect(fake.sends().map((c) => (c.method === 'sendDocument' ? 'file' : String(c.payload.text).slice(0, 1)))).toEqual(['file', '一', '二', '二']);
+  });
+
   it('turns buttons into an inline keyboard and refuses callback data over 64 bytes', async () => {
     const { fake, sender, envelope } = setup();
     await sender.send(envelope({ text: '请选择', buttons: [[{ label: '1. 温泉村', value: 'bind:530403101201:' }], [{ label: '2. 文山村', value: 'bind:530426201202:' }]] }));

@@ -81,6 +81,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         to: { platform: row.platform as Platform, chatId: row.chatId, threadId: row.threadId },
         payload: payloadOf(row),
         attempt: row.attempts + 1,
+        partsSent: row.partsSent,
       };
       const earlier = envelope.payload.editOf && sender.edit ? await sentMessageIdOf(db, envelope.payload.editOf) : null;
       // The slot is taken right before the request so the platform sees the spacing it asks for.
@@ -102,7 +103,9 @@ export function createDispatcher(deps: DispatcherDeps) {
       const dead = !retryable || (attempts >= MAX_ATTEMPTS && deps.clock().getTime() - row.createdAt >= RETRY_FOR_AT_LEAST_MS);
       const wait = Math.max(backoffMs(attempts, random), pe?.retryAfterMs ?? 0);
       const error = err instanceof Error ? err.message : String(err);
-      await markFailed(db, row.id, { attempts, nextAttemptAt: deps.clock().getTime() + wait, error, dead });
+      // Parts already out are not sent again when the row is retried.
+      const partsSent = Math.max(row.partsSent, pe?.partsSent ?? 0);
+      await markFailed(db, row.id, { attempts, nextAttemptAt: deps.clock().getTime() + wait, error, dead, partsSent });
       if (dead) {
         deps.logger.warn('outbox row dead-lettered', { id: row.id, platform: row.platform, attempts, error });
         if (pe && pe.status === 403 && deps.onUnreachable) await deps.onUnreachable(row.platform as Platform, row.chatId);

@@ -40,6 +40,8 @@ export function createTelegramSender(deps: TelegramSenderDeps): PlatformSender {
     const markup = keyboardOf(p.buttons);
     const quote = p.replyTo ? { reply_parameters: { message_id: Number(p.replyTo), allow_sending_without_reply: true } } : {};
     const upload = await uploadOf(p);
+    // Parts delivered by earlier attempts are skipped; the count goes back with a failure.
+    const progress = { sent: envelope.partsSent ?? 0 };
     try {
       if (upload) {
         const caption = renderParts(p, CAPTION_LIMIT);
@@ -49,29 +51,39 @@ export function createTelegramSender(deps: TelegramSenderDeps): PlatformSender {
           const sent = await sendFile({ caption: caption[0], parse_mode: 'HTML', ...quote, ...(markup ? { reply_markup: markup } : {}) });
           return { messageId: String(sent.message_id) };
         }
-        // Too long for a caption: the file first, then the text in parts under it.
-        await sendFile(quote);
-        const last = await sendParts(chatId, renderParts(p), where, {}, markup, true);
-        return { messageId: String(last.message_id) };
+        // Too long for a caption: the file first (part 0), then the text in parts under it.
+        if (progress.sent === 0) {
+          await sendFile(quote);
+          progress.sent = 1;
+        }
+        const last = await sendParts(chatId, renderParts(p), 1, progress, where, {}, markup);
+        return { messageId: last ? String(last.message_id) : null };
       }
-      const last = await sendParts(chatId, renderParts(p), where, quote, markup, false);
-      return { messageId: String(last.message_id) };
+      const last = await sendParts(chatId, renderParts(p), 0, progress, where, quote, markup);
+      return { messageId: last ? String(last.message_id) : null };
     } catch (err) {
-      throw toPlatformError(err);
+      const failure = toPlatformError(err);
+      throw progress.sent > 0 ? failure.withPartsSent(progress.sent) : failure;
     }
   }
 
-  /** Parts go in order; the quote rides on the first, the keyboard on the last. */
+  /**
+   * Parts go in order; the quote rides on the first, the keyboard on the last. `first` is the
+   * number of the first text part among the message's parts (1 after a file); parts up to
+   * `progress.sent` went out on an earlier attempt and are skipped, each one sent now is counted.
+   */
   async function sendParts(
     chatId: string,
     parts: string[],
+    first: number,
+    progress: { sent: number },
     where: object,
     quote: object,
     markup: InlineKeyboardMarkup | undefined,
-    afterFirst: boolean,
-  ): Promise<Sent> {
+  ): Promise<Sent | null> {
     let last: Sent | null = null;
     for (const [i, html] of parts.entries()) {
+      if (first + i < progress.sent) continue;
       const extra = {
         ...where,
         parse_mode: 'HTML' as const,
@@ -80,9 +92,12 @@ export function createTelegramSender(deps: TelegramSenderDeps): PlatformSender {
         ...(i === parts.length - 1 && markup ? { reply_markup: markup } : {}),
       };
       const call = () => api.sendMessage(chatId, html, extra);
-      last = i === 0 && !afterFirst ? await call() : await withPatience(call);
+      // Nothing is out yet on the very first part: a 429 there goes back to the outbox.
+      last = progress.sent === 0 ? await call() : await withPatience(call);
+      progress.sent = first + i + 1;
     }
-    return last!;
+    // Null only if every part had gone out on earlier attempts: nothing is sent again.
+    return last;
   }
 
   /**

@@ -112,7 +112,7 @@ export async function markSent(db: Db, id: number, now: number, messageId: strin
 export async function markFailed(
   db: Db,
   id: number,
-  update: { attempts: number; nextAttemptAt: number; error: string; dead: boolean },
+  update: { attempts: number; nextAttemptAt: number; error: string; dead: boolean; partsSent?: number },
 ): Promise<void> {
   await db
     .update(outbox)
@@ -122,6 +122,7 @@ export async function markFailed(
       nextAttemptAt: update.nextAttemptAt,
       lastError: update.error.slice(0, 500),
       leaseUntil: null,
+      ...(update.partsSent !== undefined ? { partsSent: update.partsSent } : {}),
     })
     .where(eq(outbox.id, id));
 }

@@ -176,6 +176,11 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     /** Platform message id once sent (for later edits of cards). */
     sentMessageId: text('sent_message_id'),
+    /**
+     * Parts already delivered of a message the platform takes in parts (a long Telegram text): a
+     * retry starts after them instead of repeating them.
+     */
+    partsSent: integer('parts_sent').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },

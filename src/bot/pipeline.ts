@@ -1,9 +1,9 @@
-import { prepareGetChat, seenChatStatement } from '../db/repo/chats.js';
+import { getChat, seenChatStatement } from '../db/repo/chats.js';
 import { prepareGetConversation } from '../db/repo/conversations.js';
 import { markProcessedStatement, prepareIsProcessed } from '../db/repo/events.js';
 import { enqueueStatement } from '../db/repo/outbox.js';
 import { prepareActorReads, reachableAgainStatement, touchIdentityStatement } from '../db/repo/people.js';
-import { prepareGetRegion } from '../db/repo/regions.js';
+import { getRegion } from '../db/repo/regions.js';
 import { isUniqueViolation, type Statement, type Store } from '../db/store.js';
 import { AppError } from '../domain/errors.js';
 import type { InboundEvent, Platform, RoleGrant } from '../domain/types.js';
@@ -49,15 +49,13 @@ const MAX_GROUP = 64;
 export function createPipeline(deps: PipelineDeps) {
   // Every event runs these reads; compiled once here, each costs SQLite's time only.
   const isProcessed = prepareIsProcessed(deps.store.db);
-  const getChat = prepareGetChat(deps.store.db);
   const getConversation = prepareGetConversation(deps.store.db);
-  const getRegion = prepareGetRegion(deps.store.db);
   const actorReads = prepareActorReads(deps.store.db);
 
   async function loadContext(event: InboundEvent, now: Date): Promise<HandlerContext> {
     const db = deps.store.db;
     const [chat, { identity, person }, conversation] = await Promise.all([
-      getChat(event.platform, event.chat.chatId),
+      getChat(db, event.platform, event.chat.chatId),
       actorReads.identityAndPerson(event.platform, event.sender.userId),
       getConversation(event.platform, event.chat.chatId, event.sender.userId),
     ]);
@@ -65,7 +63,7 @@ export function createPipeline(deps: PipelineDeps) {
     if (deps.admins.some((a) => a.platform === event.platform && a.userId === event.sender.userId)) {
       roles.push({ role: 'admin', regionCode: '*', regionPath: '' });
     }
-    const region = chat?.regionCode ? await getRegion(chat.regionCode) : null;
+    const region = chat?.regionCode ? await getRegion(db, chat.regionCode) : null;
     const actor: Actor = { identity, person, roles };
     return {
       event,

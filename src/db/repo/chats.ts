@@ -6,19 +6,17 @@ import type { Db, Statement } from '../store.js';
 
 export type ChatRow = typeof chats.$inferSelect;
 
+/** Every event reads its chat, and every send its target: compiled once per connection. */
 export async function getChat(db: Db, platform: Platform, chatId: string): Promise<ChatRow | null> {
-  return perDb(db, 'get-chat', () => prepareGetChat(db))(platform, chatId);
-}
-
-/** `getChat` compiled once per store, for the per-event context (see prepareIsProcessed). */
-export function prepareGetChat(db: Db): (platform: Platform, chatId: string) => Promise<ChatRow | null> {
-  const query = db
-    .select()
-    .from(chats)
-    .where(and(eq(chats.platform, sql.placeholder('platform')), eq(chats.chatId, sql.placeholder('chatId'))))
-    .limit(1)
-    .prepare();
-  return async (platform, chatId) => (await query.all({ platform, chatId }))[0] ?? null;
+  const query = perDb(db, 'get-chat', () =>
+    db
+      .select()
+      .from(chats)
+      .where(and(eq(chats.platform, sql.placeholder('platform')), eq(chats.chatId, sql.placeholder('chatId'))))
+      .limit(1)
+      .prepare(),
+  );
+  return (await query.all({ platform, chatId }))[0] ?? null;
 }
 
 export async function chatsForRegion(db: Db, regionCode: string, purpose?: ChatPurpose): Promise<ChatRow[]> {

@@ -4,6 +4,7 @@ import { TALK_KINDS, type MeetingKind } from '../../domain/meetings/kinds.js';
 import { identities, meetingAttendance, meetings, people, recordHistory, recordLinks, records, recordSeconds, regions, roles } from '../schema/index.js';
 import type { Db } from '../store.js';
 import { MAX_IDS_PER_QUERY } from './chunks.js';
+import { recordWithAuthor } from './records.js';
 
 /** Rows whose region lies at or under the path (a prefix test on whole path segments). */
 const inside = (path: string) => or(eq(regions.path, path), like(regions.path, `${path}/%`));
@@ -27,18 +28,7 @@ export async function ledgerCadres(db: Db, path: string) {
 
 export async function ledgerRecords(db: Db, path: string) {
   return db
-    .select({
-      id: records.id,
-      kind: records.kind,
-      seq: records.seq,
-      regionCode: records.regionCode,
-      personId: records.personId,
-      text: records.text,
-      status: records.status,
-      category: records.category,
-      createdAt: records.createdAt,
-      author: people.name,
-    })
+    .select({ ...recordWithAuthor, kind: records.kind, regionCode: records.regionCode, personId: records.personId })
     .from(records)
     .innerJoin(regions, eq(regions.code, records.regionCode))
     .innerJoin(people, eq(people.id, records.personId))

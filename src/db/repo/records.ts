@@ -80,18 +80,21 @@ export async function countRecords(db: Db, regionCode: string, kind: RecordKind)
   return rows[0]?.n ?? 0;
 }
 
+/** A record as lists and ledgers show it, with its author's name (join people on person_id). */
+export const recordWithAuthor = {
+  id: records.id,
+  seq: records.seq,
+  text: records.text,
+  status: records.status,
+  category: records.category,
+  createdAt: records.createdAt,
+  author: people.name,
+};
+
 /** Records of a village of one kind with their authors, newest first. */
 export async function villageRecords(db: Db, regionCode: string, kind: RecordKind, limit: number, offset = 0) {
   return db
-    .select({
-      id: records.id,
-      seq: records.seq,
-      text: records.text,
-      status: records.status,
-      category: records.category,
-      createdAt: records.createdAt,
-      author: people.name,
-    })
+    .select(recordWithAuthor)
     .from(records)
     .innerJoin(people, eq(people.id, records.personId))
     .where(and(eq(records.regionCode, regionCode), eq(records.kind, kind)))

@@ -1,6 +1,7 @@
 import { and, eq, like, or, sql } from 'drizzle-orm';
 import type { Region, RegionLevel } from '../../domain/types.js';
 import { regions } from '../schema/index.js';
+import { perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 
 type RegionRow = typeof regions.$inferSelect;
@@ -9,18 +10,11 @@ function toRegion(r: RegionRow): Region {
   return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, fullName: r.fullName };
 }
 
+/** Every event reads its chat's village: compiled once per connection. */
 export async function getRegion(db: Db, code: string): Promise<Region | null> {
-  const rows = await db.select().from(regions).where(eq(regions.code, code)).limit(1);
-  return rows[0] ? toRegion(rows[0]) : null;
-}
-
-/** `getRegion` compiled once per store, for the per-event context (see prepareIsProcessed). */
-export function prepareGetRegion(db: Db): (code: string) => Promise<Region | null> {
-  const query = db.select().from(regions).where(eq(regions.code, sql.placeholder('code'))).limit(1).prepare();
-  return async (code) => {
-    const row = (await query.all({ code }))[0];
-    return row ? toRegion(row) : null;
-  };
+  const query = perDb(db, 'get-region', () => db.select().from(regions).where(eq(regions.code, sql.placeholder('code'))).limit(1).prepare());
+  const row = (await query.all({ code }))[0];
+  return row ? toRegion(row) : null;
 }
 
 /** Exact code, exact name, exact full name, then names containing the query. */

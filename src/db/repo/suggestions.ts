@@ -4,6 +4,7 @@ import { people, recordHistory, recordLinks, records, recordSeconds } from '../s
 import { perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 import { inChunks } from './chunks.js';
+import { recordWithAuthor } from './records.js';
 
 export type HistoryRow = typeof recordHistory.$inferSelect;
 
@@ -138,16 +139,7 @@ export async function statusCounts(db: Db, regionCode: string, kind: RecordKind)
 /** Adopted (and already forwarded) suggestions of a village, oldest first, for the forwarding document. */
 export async function adoptedSuggestions(db: Db, regionCode: string) {
   return db
-    .select({
-      id: records.id,
-      seq: records.seq,
-      text: records.text,
-      status: records.status,
-      category: records.category,
-      createdAt: records.createdAt,
-      author: people.name,
-      workUnit: people.workUnit,
-    })
+    .select({ ...recordWithAuthor, workUnit: people.workUnit })
     .from(records)
     .innerJoin(people, eq(people.id, records.personId))
     .where(and(eq(records.regionCode, regionCode), eq(records.kind, 'suggestion'), inArray(records.status, ['adopted', 'forwarded'])))

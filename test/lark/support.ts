@@ -4,12 +4,11 @@ import { createBot, type Bot } from '../../src/bot/create-bot.js';
 import { encryptEvent, eventSignature } from '../../src/bot/lark/crypto.js';
 import { createLarkAdapter } from '../../src/bot/lark/index.js';
 import { createPacer } from '../../src/bot/lark/pacer.js';
-import { silentLogger } from '../../src/bot/ports.js';
 import { bindChatStatement } from '../../src/db/repo/chats.js';
 import { linkIdentityStatement } from '../../src/db/repo/people.js';
 import { DEMO_VILLAGE, seedDemo } from '../../src/db/seed/demo.js';
 import { openSqliteStore, type SqliteStore } from '../../src/db/sqlite.js';
-import { counterIds, fixedClock, type TestClock } from '../support/bot.js';
+import { fixedClock, quietDeps, type TestClock } from '../support/bot.js';
 import type { FakeOpenApi } from './fake-open-api.js';
 
 export const APP_ID = 'cli_a1b2c3d4e5f6a7b8';
@@ -52,15 +51,12 @@ export async function larkTestBot(fake: FakeOpenApi, security: 'encrypted' | 'to
     linkIdentityStatement(store.db, { platform: 'lark', userId: 'ou_wang', personId: 'demo-cadre-wang', displayName: '王海', linkedAt: at }),
   ]);
   const clock = fixedClock();
-  const pending: Promise<unknown>[] = [];
+  const quiet = quietDeps();
   const bot = createBot({
     config,
     store,
     clock,
-    logger: silentLogger,
-    newId: counterIds(),
-    random: () => 0.5,
-    defer: (task) => void pending.push(task),
+    ...quiet.deps,
     lark: { pacer: createPacer({ intervalMs: 0 }) },
     larkAdapter: createLarkAdapter,
   });
@@ -69,9 +65,7 @@ export async function larkTestBot(fake: FakeOpenApi, security: 'encrypted' | 'to
     store,
     clock,
     security,
-    async settle() {
-      while (pending.length) await Promise.all(pending.splice(0));
-    },
+    settle: quiet.settle,
   };
 }
 

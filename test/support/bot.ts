@@ -31,6 +31,21 @@ export function counterIds(prefix = 'id') {
 }
 
 /**
+ * What the test bots share: silent logs, ids that read well, no jitter, and the work webhooks
+ * leave running (sending, callback answers) collected so a test can wait for all of it.
+ */
+export function quietDeps() {
+  const pending: Promise<unknown>[] = [];
+  return {
+    deps: { logger: silentLogger, newId: counterIds(), random: () => 0.5, defer: (task: Promise<unknown>) => void pending.push(task) },
+    /** Waits for everything deferred, including work that deferred work started. */
+    async settle() {
+      while (pending.length) await Promise.all(pending.splice(0));
+    },
+  };
+}
+
+/**
  * A bot on a private in-memory database with the demo organisation loaded, a fixed clock and
  * silent logs. `env` adds environment variables (platform credentials for adapter tests).
  */

@@ -1,12 +1,11 @@
 import { createBot, type Bot } from '../../../src/bot/create-bot.js';
 import { createLarkAdapter } from '../../../src/bot/lark/index.js';
 import { createPacer } from '../../../src/bot/lark/pacer.js';
-import { silentLogger } from '../../../src/bot/ports.js';
 import { parseConfig } from '../../../src/config.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/db/sqlite.js';
 import type { FakeOpenApi } from '../../lark/fake-open-api.js';
 import { APP_ID, ENCRYPT_KEY } from '../../lark/support.js';
-import { counterIds, fixedClock, type TestClock } from '../../support/bot.js';
+import { fixedClock, quietDeps, type TestClock } from '../../support/bot.js';
 import { BOT_INFO, fakeBotApi, type FakeBotApi } from '../../telegram/support/fake-bot-api.js';
 import { SECRET, TOKEN } from '../../telegram/support/telegram-bot.js';
 import { seedLoadRoster, type RosterShape } from './roster.js';
@@ -49,15 +48,12 @@ export async function reliabilityBot(options: {
   await seedLoadRoster(store, options.shape);
   const clock = fixedClock();
   let virtual = 0;
-  const tasks: Promise<unknown>[] = [];
+  const quiet = quietDeps();
   const bot = createBot({
     config,
     store,
     clock,
-    logger: silentLogger,
-    newId: counterIds(),
-    random: () => 0.5,
-    defer: (task) => void tasks.push(task),
+    ...quiet.deps,
     telegram: { fetch: options.telegramEdge ? options.telegramEdge(telegramApi.fetch) : telegramApi.fetch },
     lark: { pacer: createPacer({ intervalMs: 0 }) },
     larkAdapter: createLarkAdapter,
@@ -68,9 +64,7 @@ export async function reliabilityBot(options: {
     store,
     clock,
     telegramApi,
-    async settle() {
-      while (tasks.length) await Promise.all(tasks.splice(0));
-    },
+    settle: quiet.settle,
     passPacingTime(ms) {
       virtual += ms;
     },

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createBot, type Bot } from '../../../src/bot/create-bot.js';
-import { silentLogger } from '../../../src/bot/ports.js';
 import { SECRET_HEADER } from '../../../src/bot/telegram/webhook.js';
 import { parseConfig } from '../../../src/config.js';
 import { bindChatStatement } from '../../../src/db/repo/chats.js';
 import { linkIdentityStatement } from '../../../src/db/repo/people.js';
 import { DEMO_VILLAGE, seedDemo } from '../../../src/db/seed/demo.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/db/sqlite.js';
-import { counterIds, fixedClock, type TestClock } from '../../support/bot.js';
+import { fixedClock, quietDeps, type TestClock } from '../../support/bot.js';
 import { BOT_INFO, fakeBotApi, type FakeBotApi } from './fake-bot-api.js';
 
 export const TOKEN = '123456:TEST-token-not-real';
@@ -36,7 +35,6 @@ export interface TelegramTestBot extends Bot {
  */
 export async function telegramTestBot(env: Record<string, string> = {}): Promise<TelegramTestBot> {
   const fake = fakeBotApi();
-  const tasks: Promise<unknown>[] = [];
   const config = parseConfig({
     DATABASE_PATH: ':memory:',
     TELEGRAM_BOT_TOKEN: TOKEN,
@@ -60,14 +58,12 @@ export async function telegramTestBot(env: Record<string, string> = {}): Promise
     ),
   ]);
   const clock = fixedClock();
+  const quiet = quietDeps();
   const bot = createBot({
     config,
     store,
     clock,
-    logger: silentLogger,
-    newId: counterIds(),
-    random: () => 0.5,
-    defer: (task) => void tasks.push(task),
+    ...quiet.deps,
     telegram: { fetch: fake.fetch },
   });
   return {
@@ -75,9 +71,7 @@ export async function telegramTestBot(env: Record<string, string> = {}): Promise
     store,
     clock,
     fake,
-    async settle() {
-      while (tasks.length) await Promise.all(tasks.splice(0));
-    },
+    settle: quiet.settle,
     async post(update, init = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (init.secret !== null) headers[SECRET_HEADER] = init.secret ?? SECRET;

@@ -7,7 +7,7 @@ export function batchedLineWriter(write: (chunk: string) => void = (chunk) => pr
   let pending: string[] = [];
   const flush = () => {
     if (pending.length === 0) return;
-    const chunk = pending.join('\n') + '\n';
+    const chunk = `${pending.join('\n')}\n`;
     pending = [];
     write(chunk);
   };

@@ -167,7 +167,7 @@ export function createPipeline(deps: PipelineDeps) {
       }
       statements.push(...plan.statements);
       const keys = plan.messages.map((m, i) => m.key ?? `${event.platform}:${event.eventId}:${i}`);
-      plan.messages.forEach((m, i) => statements.push(enqueueStatement(db, m, keys[i]!, at)));
+      for (const [i, m] of plan.messages.entries()) statements.push(enqueueStatement(db, m, keys[i]!, at));
       try {
         await deps.store.commit(statements);
         deps.logger.info('event handled', { platform: event.platform, eventId: event.eventId, messages: keys.length });

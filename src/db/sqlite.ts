@@ -17,7 +17,7 @@ function findMigrations(): string {
     const candidate = join(dir, 'drizzle');
     if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('drizzle/ (the migrations) not found above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) throw new Error(`drizzle/ (the migrations) not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

@@ -3,7 +3,7 @@ import type { Region, RoleGrant, RoleName } from './types.js';
 
 /** True when `inner` is `outer` or lies below it in the region tree. */
 export function isWithin(innerPath: string, outerPath: string): boolean {
-  return innerPath === outerPath || innerPath.startsWith(outerPath + '/');
+  return innerPath === outerPath || innerPath.startsWith(`${outerPath}/`);
 }
 
 /** Roles the sender holds whose scope covers the region (admins cover everything). */

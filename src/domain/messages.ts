@@ -99,7 +99,7 @@ export const msg = {
   },
   bindChoose(query: string, options: readonly Region[]): string {
     const lines = [`“${query}”有 ${options.length} 个地方，请回复序号选择：`];
-    options.forEach((r, i) => lines.push(`${i + 1}. ${r.fullName}（${r.code}）`));
+    for (const [i, r] of options.entries()) lines.push(`${i + 1}. ${r.fullName}（${r.code}）`);
     return lines.join('\n');
   },
   bindTooMany(query: string, count: number): string {
@@ -199,5 +199,5 @@ function progressLine(p: FiveOnesProgress): string {
 
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text.replace(/\s+/gu, ' '));
-  return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…';
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }

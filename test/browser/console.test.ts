@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)(`local console in headless Chromium (${CHROMIUM_PA
     await page.click('#send');
     const reply = page.locator('.msg.bot', { hasText: '建议#1' });
     await reply.waitFor({ timeout: 10_000 });
-    expect(await reply.innerText()).toContain('已记录 建议#1（江川区江城镇温泉村）');
+    expect(await reply.textContent()).toContain('已记录 建议#1（江川区江城镇温泉村）');
     await expect.poll(() => page.locator('.msg.me').allInnerTexts()).toEqual([expect.stringContaining('建议 测试')]);
   });
 

@@ -112,7 +112,10 @@ export async function startFakeOpenApi() {
         const check = () => calls.some(predicate);
         if (check()) return resolve();
         const timer = setTimeout(() => reject(new Error('the fake Open API never received the expected call')), timeoutMs);
-        waiters.push({ check, resolve: () => (clearTimeout(timer), resolve()) });
+        waiters.push({ check, resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        } });
       });
     },
     /** Forget calls, scripts and counters between tests. */

@@ -16,6 +16,7 @@ export const ENCRYPT_KEY = 'test-encrypt-key-0123';
 export const VERIFICATION_TOKEN = 'v-token-test';
 
 /** A documented event shape from test/lark/fixtures, as a fresh object. */
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON that the tests walk into
 export function fixture<T = Record<string, any>>(name: string): T {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as T;
 }

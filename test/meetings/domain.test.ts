@@ -135,6 +135,10 @@ describe('meeting schedule', () => {
     expect(dueMeetingActions({ ...m, createdAt: at(-120) }, new Set(), at(-60))).toEqual(['remind-1h']);
     expect(dueMeetingActions({ ...m, createdAt: at(-30) }, new Set(), at(-15))).toEqual(['open']);
   });
+  it('drops an hour-before reminder not sent by the time sign-in opens (no 「1 小时后」 ten minutes before)', () => {
+    expect(dueMeetingActions(m, new Set(['remind-24h']), at(-16))).toEqual(['remind-1h']);
+    expect(dueMeetingActions(m, new Set(['remind-24h']), at(-10))).toEqual(['open']);
+  });
 });
 
 describe('official calendar', () => {

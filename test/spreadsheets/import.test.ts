@@ -150,7 +150,7 @@ describe('npm run import', () => {
     const path = join(dir, '名册.csv');
     const lines = ['姓名,手机,工作单位,家乡村,角色', '"林晓",13800001010,"玉溪市财政局,预算科",温泉村,回乡干部'];
     for (let i = 0; i < 30; i++) lines.push(`干部${i},1390000${String(i).padStart(4, '0')},单位${i},温泉村,`);
-    await writeFile(path, '\ufeff' + lines.join('\r\n') + '\r\n');
+    await writeFile(path, `\ufeff${lines.join('\r\n')}\r\n`);
     const { out, events, run } = cli(bot);
     expect(await run([path], 10)).toBe(0);
     expect(out).toEqual(['导入完成：地区新增 0、更新 0；人员新增 31、更新 0；角色 31 项。']);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO, say, testBot } from '../support/bot.js';
 import { rows, sentTo } from './support.js';
 
-const unescape = (s: string) => s.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&amp;/gu, '&');
-const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/gu)].map((m) => unescape(m[1]!)).join('');
+const unescapeXml = (s: string) => s.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&amp;/gu, '&');
+const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/gu)].map((m) => unescapeXml(m[1]!)).join('');
 
 /** Reads a .docx back: the paragraphs outside the table and the table's rows of cell texts. */
 async function readDocx(base64: string) {

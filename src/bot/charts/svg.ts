@@ -26,10 +26,10 @@ function fit(text: string, max: number, size: number): string {
   if (textWidth(text, size) <= max) return text;
   let out = '';
   for (const ch of text) {
-    if (textWidth(out + ch + '…', size) > max) break;
+    if (textWidth(`${out + ch}…`, size) > max) break;
     out += ch;
   }
-  return out + '…';
+  return `${out}…`;
 }
 
 function formatValue(v: number, unit: string | undefined): string {

@@ -11,7 +11,7 @@ import { actorLabel } from './where.js';
 async function decide(ctx: HandlerContext, no: number, approve: boolean, reason: string | null): Promise<Plan> {
   const command = approve ? 'approve' : 'reject';
   const request = await getJoinRequest(ctx.db, no);
-  if (!request || request.status !== 'pending') return replyPlan(ctx, msg.requestNotFound(no));
+  if (request?.status !== 'pending') return replyPlan(ctx, msg.requestNotFound(no));
   const village = await getRegion(ctx.db, request.regionCode);
   if (!village) return replyPlan(ctx, msg.requestNotFound(no));
   if (!mayUseIn(command, ctx.actor.roles, village)) return replyPlan(ctx, msg.forbidden(command));

@@ -71,7 +71,7 @@ export async function runExport(argv: readonly string[], deps: CliDeps & { write
   };
   const out = value('--out');
   const regionArg = value('--region');
-  if (!out || !out.endsWith('.xlsx') || (argv.includes('--region') && !regionArg)) {
+  if (!out?.endsWith('.xlsx') || (argv.includes('--region') && !regionArg)) {
     deps.out('用法：npm run export -- [--region 地区代码或名称] --out 台账.xlsx');
     return 2;
   }

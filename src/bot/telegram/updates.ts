@@ -50,7 +50,7 @@ export function createUpdateHandler(deps: UpdateDeps) {
         return 'ignored';
       case 'event': {
         const { event, callbackQueryId } = parsed;
-        let result;
+        let result: Awaited<ReturnType<typeof deps.pipeline.handle>>;
         try {
           result = await deps.pipeline.handle(event);
         } catch (err) {

@@ -40,7 +40,7 @@ export async function pendingRequestsUnder(db: Db, regionPath: string, limit = 2
     .where(and(eq(joinRequests.status, 'pending'), like(regions.path, `${regionPath}%`)))
     .orderBy(asc(joinRequests.id))
     .limit(limit);
-  return rows.filter((x) => x.path === regionPath || x.path.startsWith(regionPath + '/')).map((x) => x.r);
+  return rows.filter((x) => x.path === regionPath || x.path.startsWith(`${regionPath}/`)).map((x) => x.r);
 }
 
 export function insertJoinRequestStatement(db: Db, row: typeof joinRequests.$inferInsert): Statement {

@@ -27,7 +27,7 @@ export async function findRegions(db: Db, query: string, limit = 20): Promise<Re
     .where(or(eq(regions.code, q), eq(regions.name, q), eq(regions.fullName, q)))
     .limit(limit);
   if (exact.length > 0) return exact.map(toRegion);
-  const escaped = q.replace(/[\\%_]/gu, (c) => '\\' + c);
+  const escaped = q.replace(/[\\%_]/gu, (c) => `\\${c}`);
   const partial = await db
     .select()
     .from(regions)
@@ -53,7 +53,7 @@ export async function regionsUnder(db: Db, path: string, level?: RegionLevel): P
     .from(regions)
     .where(level ? and(cond, eq(regions.level, level)) : cond)
     .orderBy(regions.code);
-  return rows.map(toRegion).filter((r) => r.path === path || r.path.startsWith(path + '/'));
+  return rows.map(toRegion).filter((r) => r.path === path || r.path.startsWith(`${path}/`));
 }
 
 export interface RegionInput {

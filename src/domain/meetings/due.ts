@@ -22,7 +22,9 @@ export function dueMeetingActions(m: MeetingTimes, done: ReadonlySet<MeetingActi
   const day = m.startsAt - DAY_MS;
   const hour = m.startsAt - HOUR_MS;
   if (!done.has('remind-24h') && m.createdAt <= day && now >= day && now < hour) out.push('remind-24h');
-  if (!done.has('remind-1h') && m.createdAt <= hour && now >= hour && now < m.startsAt) out.push('remind-1h');
+  // Once the sign-in window is open, its own message says the meeting is about to start: a late
+  // 「1 小时后召开」 beside it would be wrong.
+  if (!done.has('remind-1h') && m.createdAt <= hour && now >= hour && now < Math.min(m.startsAt, m.signinOpensAt)) out.push('remind-1h');
   if (!done.has('open') && m.status === 'scheduled' && now >= m.signinOpensAt && now < m.signinClosesAt) out.push('open');
   if (!done.has('close') && now >= m.signinClosesAt) out.push('close');
   return out;

@@ -113,7 +113,7 @@ export function sumKinds(c: KindCounts): number {
   return c.suggestion + c.deed + c.visit + c.problem + c.rule;
 }
 
-const inside = (path: string, outer: string) => path === outer || path.startsWith(outer + '/');
+const inside = (path: string, outer: string) => path === outer || path.startsWith(`${outer}/`);
 
 /** Villages rolled up into the given sub-regions (a village itself is its own sub-region). */
 export function rollUp(villages: readonly VillageFacts[], subRegions: readonly { code: string; name: string; path: string }[]): AreaLine[] {

@@ -180,7 +180,7 @@ export function grade(t: StatsTotals, level: RegionLevel | 'all', now: number): 
 
 /** The direct sub-region of `scopePath` that a path lies in, by path segment. */
 export function childCodeOf(scopePath: string, path: string): string | null {
-  const rest = scopePath === '' ? path : path.startsWith(scopePath + '/') ? path.slice(scopePath.length + 1) : null;
+  const rest = scopePath === '' ? path : path.startsWith(`${scopePath}/`) ? path.slice(scopePath.length + 1) : null;
   if (rest === null || rest === '') return null;
   return rest.split('/')[0] ?? null;
 }

@@ -93,17 +93,22 @@ export function buildForStart(): void {
 
 let builtForStart = false;
 
+/** The preload that starts a spawned server's clock at a chosen moment (see the file). */
+const FIXED_CLOCK = new URL('../../support/fixed-clock.mjs', import.meta.url).href;
+
 /**
  * The real server as `npm start` runs it (dist/, built once per test run, with the start
- * script's flags), with this environment.
+ * script's flags), with this environment; with `clock`, its clock starts at that moment.
  */
-export function startServer(env: Record<string, string>): Promise<RunningProcess> {
+export function startServer(env: Record<string, string>, options: { clock?: Date } = {}): Promise<RunningProcess> {
   if (!builtForStart) {
     buildForStart();
     builtForStart = true;
   }
   const { nodeArgs, entry } = npmStartCommand();
-  return startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { tsx: false, nodeArgs });
+  const clock: Record<string, string> = options.clock ? { GUIXIANG_TEST_CLOCK: options.clock.toISOString() } : {};
+  const preload = options.clock ? ['--import', FIXED_CLOCK] : [];
+  return startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env, ...clock }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { tsx: false, nodeArgs: [...nodeArgs, ...preload] });
 }
 
 export function rssOf(pid: number): number {

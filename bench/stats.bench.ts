@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { createBot } from '../src/bot/create-bot.js';
-import { silentLogger } from '../src/bot/ports.js';
+import { silentLogger } from '../src/bot/engine/ports.js';
 import { parseConfig } from '../src/config.js';
 import { openSqliteStore } from '../src/db/sqlite.js';
 import type { InboundEvent } from '../src/domain/types.js';

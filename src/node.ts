@@ -1,13 +1,13 @@
 import { serve } from '@hono/node-server';
 import { parseConfig } from './config.js';
 import { createBot } from './bot/create-bot.js';
-import { createNodeChartRenderer } from './bot/charts/index.js';
-import { loadLarkAdapter } from './bot/lark/load.js';
-import { jsonLogger } from './bot/ports.js';
-import { officialCalendar } from './bot/scheduler/index.js';
-import { readCalendarOverrides } from './bot/scheduler/calendar-file.js';
-import { fetchBotInfo } from './bot/telegram/index.js';
-import type { WorkbookWriter } from './bot/spreadsheets/export.js';
+import { createNodeChartRenderer } from './bot/engine/charts/index.js';
+import { loadLarkAdapter } from './bot/platforms/lark/load.js';
+import { jsonLogger } from './bot/engine/ports.js';
+import { officialCalendar } from './bot/engine/scheduler/index.js';
+import { readCalendarOverrides } from './bot/engine/scheduler/calendar-file.js';
+import { fetchBotInfo } from './bot/platforms/telegram/index.js';
+import type { WorkbookWriter } from './bot/features/spreadsheets/export.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { batchedLineWriter } from './log-writer.js';
 import { AppError } from './domain/errors.js';
@@ -21,7 +21,7 @@ const DRAIN_EVERY_MS = 2_000;
 const TICK_EVERY_MS = 60_000;
 
 /** exceljs takes some 25 MB of memory once loaded; it is loaded on the first export, not at start. */
-const writeWorkbook: WorkbookWriter = async (sheets, at) => (await import('./bot/spreadsheets/workbook.js')).writeWorkbook(sheets, at);
+const writeWorkbook: WorkbookWriter = async (sheets, at) => (await import('./bot/features/spreadsheets/workbook.js')).writeWorkbook(sheets, at);
 
 async function isEmpty(store: Store): Promise<boolean> {
   return (await store.db.select({ code: regions.code }).from(regions).limit(1)).length === 0;

@@ -1,7 +1,7 @@
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index';
 import { createBot, type Bot } from './bot/create-bot.js';
-import { loadLarkAdapter } from './bot/lark/load.js';
-import { jsonLogger } from './bot/ports.js';
+import { loadLarkAdapter } from './bot/platforms/lark/load.js';
+import { jsonLogger } from './bot/engine/ports.js';
 import { parseConfig } from './config.js';
 import { openD1Store } from './db/d1.js';
 import { AppError } from './domain/errors.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import vm from 'node:vm';
-import { renderConsolePage, type ConsoleDirectory } from '../src/bot/local/console-page.js';
+import { renderConsolePage, type ConsoleDirectory } from '../src/bot/platforms/local/console-page.js';
 
 const NASTY = '</script><b>x</b> & <!-- \u2028\u2029 "q" \'s\'';
 

@@ -1,5 +1,5 @@
-import { runExport } from '../bot/spreadsheets/cli.js';
-import { writeWorkbook } from '../bot/spreadsheets/workbook.js';
+import { runExport } from '../bot/features/spreadsheets/cli.js';
+import { writeWorkbook } from '../bot/features/spreadsheets/workbook.js';
 import { parseConfig } from '../config.js';
 import { openSqliteStore } from '../db/sqlite.js';
 

@@ -1,5 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { runImport } from '../bot/spreadsheets/cli.js';
+import { runImport } from '../bot/features/spreadsheets/cli.js';
 import { parseConfig } from '../config.js';
 import { openSqliteStore } from '../db/sqlite.js';
 

@@ -1,7 +1,7 @@
 import { Api } from 'grammy';
 import { parseConfig } from '../config.js';
-import { setUpTelegram } from '../bot/telegram/setup.js';
-import { toPlatformError } from '../bot/telegram/errors.js';
+import { setUpTelegram } from '../bot/platforms/telegram/setup.js';
+import { toPlatformError } from '../bot/platforms/telegram/errors.js';
 import { AppError } from '../domain/errors.js';
 
 /**

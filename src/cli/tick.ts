@@ -5,11 +5,11 @@
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../config.js';
 import { createBot } from '../bot/create-bot.js';
-import { loadLarkAdapter } from '../bot/lark/load.js';
-import { jsonLogger } from '../bot/ports.js';
-import { readCalendarOverrides } from '../bot/scheduler/calendar-file.js';
-import { officialCalendar } from '../bot/scheduler/index.js';
-import { fetchBotInfo } from '../bot/telegram/index.js';
+import { loadLarkAdapter } from '../bot/platforms/lark/load.js';
+import { jsonLogger } from '../bot/engine/ports.js';
+import { readCalendarOverrides } from '../bot/engine/scheduler/calendar-file.js';
+import { officialCalendar } from '../bot/engine/scheduler/index.js';
+import { fetchBotInfo } from '../bot/platforms/telegram/index.js';
 import { openSqliteStore } from '../db/sqlite.js';
 import { AppError } from '../domain/errors.js';
 

@@ -1,8 +1,8 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create-bot.js';
-import { createDispatcher } from '../../src/bot/outbox/dispatcher.js';
-import { silentLogger, type PlatformSender } from '../../src/bot/ports.js';
+import { createDispatcher } from '../../src/bot/engine/outbox/dispatcher.js';
+import { silentLogger, type PlatformSender } from '../../src/bot/engine/ports.js';
 import { parseConfig } from '../../src/config.js';
 import { isProcessed, markProcessedStatement } from '../../src/db/repo/events.js';
 import { claimRow, enqueueStatement, markSent, unsentRows } from '../../src/db/repo/outbox.js';

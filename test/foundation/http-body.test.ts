@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBody } from '../../src/bot/http/body.js';
+import { readBody } from '../../src/bot/engine/http/body.js';
 
 const LIMIT = 1024;
 const app = new Hono();

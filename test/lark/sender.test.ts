@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { renderCard } from '../../src/bot/lark/card.js';
-import { escapeCardMarkdown } from '../../src/bot/lark/escape.js';
-import { createPacer } from '../../src/bot/lark/pacer.js';
-import { messageUuid } from '../../src/bot/lark/sender.js';
+import { renderCard } from '../../src/bot/platforms/lark/card.js';
+import { escapeCardMarkdown } from '../../src/bot/platforms/lark/escape.js';
+import { createPacer } from '../../src/bot/platforms/lark/pacer.js';
+import { messageUuid } from '../../src/bot/platforms/lark/sender.js';
 import { enqueueStatement } from '../../src/db/repo/outbox.js';
 import type { OutMessage } from '../../src/domain/types.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptEvent, eventSignature } from '../../src/bot/lark/crypto.js';
+import { encryptEvent, eventSignature } from '../../src/bot/platforms/lark/crypto.js';
 import { BOT_OPEN_ID, startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
 import { APP_ID, ENCRYPT_KEY, textEvent } from './support.js';
 import { buildForStart, npmStartCommand, ROOT } from '../reliability/support/server.js';

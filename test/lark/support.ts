@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config.js';
 import { createBot, type Bot } from '../../src/bot/create-bot.js';
-import { encryptEvent, eventSignature } from '../../src/bot/lark/crypto.js';
-import { createLarkAdapter } from '../../src/bot/lark/index.js';
-import { createPacer } from '../../src/bot/lark/pacer.js';
+import { encryptEvent, eventSignature } from '../../src/bot/platforms/lark/crypto.js';
+import { createLarkAdapter } from '../../src/bot/platforms/lark/index.js';
+import { createPacer } from '../../src/bot/platforms/lark/pacer.js';
 import { bindChatStatement } from '../../src/db/repo/chats.js';
 import { linkIdentityStatement } from '../../src/db/repo/people.js';
 import { DEMO_VILLAGE, seedDemo } from '../../src/db/seed/demo.js';

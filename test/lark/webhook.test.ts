@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { decryptEvent, encryptEvent } from '../../src/bot/lark/crypto.js';
+import { decryptEvent, encryptEvent } from '../../src/bot/platforms/lark/crypto.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
 import { deliver, ENCRYPT_KEY, fixture, larkTestBot, textEvent, type LarkTestBot } from './support.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/bot/outbox/dispatcher.js';
-import { silentLogger, type PlatformSender } from '../../src/bot/ports.js';
+import { createDispatcher } from '../../src/bot/engine/outbox/dispatcher.js';
+import { silentLogger, type PlatformSender } from '../../src/bot/engine/ports.js';
 import { enqueueStatement } from '../../src/db/repo/outbox.js';
 import { openSqliteStore } from '../../src/db/sqlite.js';
 import { fixedClock } from '../support/bot.js';

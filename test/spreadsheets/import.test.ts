@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runImport, type Progress } from '../../src/bot/spreadsheets/cli.js';
+import { runImport, type Progress } from '../../src/bot/features/spreadsheets/cli.js';
 import { say, testBot, type TestBot } from '../support/bot.js';
 import { rows } from '../suggestions/support.js';
 

@@ -1,6 +1,6 @@
 import { createBot } from '../../src/bot/create-bot.js';
-import { silentLogger } from '../../src/bot/ports.js';
-import { writeWorkbook } from '../../src/bot/spreadsheets/workbook.js';
+import { silentLogger } from '../../src/bot/engine/ports.js';
+import { writeWorkbook } from '../../src/bot/features/spreadsheets/workbook.js';
 import { parseConfig } from '../../src/config.js';
 import { seedDemo } from '../../src/db/seed/demo.js';
 import { openSqliteStore } from '../../src/db/sqlite.js';

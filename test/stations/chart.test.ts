@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSvg, createNodeChartRenderer } from '../../src/bot/charts/index.js';
+import { chartSvg, createNodeChartRenderer } from '../../src/bot/engine/charts/index.js';
 
 const renderChart = createNodeChartRenderer().render;
 import type { ChartSpec } from '../../src/domain/types.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/bot/stations/report.js';
-import { scopeOfRegion } from '../../src/bot/stations/scope.js';
+import { buildReport } from '../../src/bot/features/stations/report.js';
+import { scopeOfRegion } from '../../src/bot/features/stations/scope.js';
 import { getRegion } from '../../src/db/repo/regions.js';
 import { payloadOf } from '../../src/db/repo/outbox.js';
 import { meetingAttendance, meetings, outbox } from '../../src/db/schema/index.js';

@@ -1,6 +1,6 @@
 import { parseConfig, type Config } from '../../src/config.js';
 import { createBot, type Bot } from '../../src/bot/create-bot.js';
-import { silentLogger } from '../../src/bot/ports.js';
+import { silentLogger } from '../../src/bot/engine/ports.js';
 import { seedDemo } from '../../src/db/seed/demo.js';
 import { openSqliteStore, type SqliteStore } from '../../src/db/sqlite.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INACTIVE_CHAT_ERROR } from '../../src/bot/outbox/dispatcher.js';
+import { INACTIVE_CHAT_ERROR } from '../../src/bot/engine/outbox/dispatcher.js';
 import { enqueueStatement } from '../../src/db/repo/outbox.js';
 import { msg } from '../../src/domain/messages.js';
 import { fixture, groupText, telegramTestBot, TG, VILLAGE_GROUP, type TelegramTestBot } from './support/telegram-bot.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_INFO, fakeBotApi, serveFakeBotApi } from './support/fake-bot-api.js';
 import { groupText, SECRET, TOKEN } from './support/telegram-bot.js';
-import { SECRET_HEADER } from '../../src/bot/telegram/webhook.js';
+import { SECRET_HEADER } from '../../src/bot/platforms/telegram/webhook.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -1,8 +1,8 @@
 import { Api } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { silentLogger, type Envelope } from '../../src/bot/ports.js';
-import { escapeHtml, renderParts, splitOnLines } from '../../src/bot/telegram/html.js';
-import { createTelegramSender } from '../../src/bot/telegram/sender.js';
+import { silentLogger, type Envelope } from '../../src/bot/engine/ports.js';
+import { escapeHtml, renderParts, splitOnLines } from '../../src/bot/platforms/telegram/html.js';
+import { createTelegramSender } from '../../src/bot/platforms/telegram/sender.js';
 import type { StoredPayload } from '../../src/db/repo/outbox.js';
 import { PlatformError } from '../../src/domain/errors.js';
 import type { ChartSpec } from '../../src/domain/types.js';

@@ -1,7 +1,7 @@
 import { Api } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { commandMenus } from '../../src/bot/telegram/command-menu.js';
-import { setUpTelegram } from '../../src/bot/telegram/setup.js';
+import { commandMenus } from '../../src/bot/platforms/telegram/command-menu.js';
+import { setUpTelegram } from '../../src/bot/platforms/telegram/setup.js';
 import { COMMANDS } from '../../src/domain/commands.js';
 import { fakeBotApi } from './support/fake-bot-api.js';
 import { groupText, telegramTestBot } from './support/telegram-bot.js';

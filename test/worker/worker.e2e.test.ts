@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chats, outbox, records } from '../../src/db/schema/index.js';
 import { seedDemo } from '../../src/db/seed/demo.js';
-import { encryptEvent, eventSignature } from '../../src/bot/lark/crypto.js';
+import { encryptEvent, eventSignature } from '../../src/bot/platforms/lark/crypto.js';
 import { startFakeLark, startFakeTelegram } from './fake-apis.js';
 import { buildWorker, startWorker, type BuiltWorker, type RunningWorker } from './harness.js';
 

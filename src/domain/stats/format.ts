@@ -1,5 +1,5 @@
 import { FIVE_ONES } from '../five-ones.js';
-import { CHILDREN_HEADING, GRADE_MARKS, ITEM_SHORT, statsMsg } from '../stats-messages.js';
+import { CHILDREN_HEADING, GRADE_MARKS, ITEM_SHORT, statsMsg } from './messages.js';
 import { formatMonthDay } from '../time.js';
 import type { ChartSpec } from '../types.js';
 import { PERIOD_WORDS, type PeriodRange } from './period.js';

@@ -1,4 +1,4 @@
-import { sx } from '../suggestions-messages.js';
+import { sx } from './messages.js';
 
 /**
  * The forwarding document (转交单) for the planning technical unit, as a format-free model: a

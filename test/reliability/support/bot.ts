@@ -1,6 +1,6 @@
 import { createBot, type Bot } from '../../../src/bot/create-bot.js';
-import { createLarkAdapter } from '../../../src/bot/lark/index.js';
-import { createPacer } from '../../../src/bot/lark/pacer.js';
+import { createLarkAdapter } from '../../../src/bot/platforms/lark/index.js';
+import { createPacer } from '../../../src/bot/platforms/lark/pacer.js';
 import { parseConfig } from '../../../src/config.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/db/sqlite.js';
 import type { FakeOpenApi } from '../../lark/fake-open-api.js';

@@ -1,5 +1,5 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { encryptEvent, eventSignature } from '../../../src/bot/lark/crypto.js';
+import { encryptEvent, eventSignature } from '../../../src/bot/platforms/lark/crypto.js';
 import { APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN } from '../../lark/support.js';
 import { SECRET } from '../../telegram/support/telegram-bot.js';
 import { suggestUpdate, telegramHeaders } from './payloads.js';

@@ -1,5 +1,5 @@
-import { encryptEvent, eventSignature } from '../../../src/bot/lark/crypto.js';
-import { SECRET_HEADER } from '../../../src/bot/telegram/webhook.js';
+import { encryptEvent, eventSignature } from '../../../src/bot/platforms/lark/crypto.js';
+import { SECRET_HEADER } from '../../../src/bot/platforms/telegram/webhook.js';
 import { APP_ID, ENCRYPT_KEY, textEvent } from '../../lark/support.js';
 import { SECRET } from '../../telegram/support/telegram-bot.js';
 import { loadCadre, type RosterShape } from './roster.js';

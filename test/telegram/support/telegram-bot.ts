@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createBot, type Bot } from '../../../src/bot/create-bot.js';
-import { SECRET_HEADER } from '../../../src/bot/telegram/webhook.js';
+import { SECRET_HEADER } from '../../../src/bot/platforms/telegram/webhook.js';
 import { parseConfig } from '../../../src/config.js';
 import { bindChatStatement } from '../../../src/db/repo/chats.js';
 import { linkIdentityStatement } from '../../../src/db/repo/people.js';

@@ -1,0 +1,59 @@
+import type { ChatRow } from '../../db/repo/chats.js';
+import type { ConversationRow } from '../../db/repo/conversations.js';
+import type { IdentityRow, PersonRow } from '../../db/repo/people.js';
+import type { Db, Statement } from '../../db/store.js';
+import type { InboundEvent, OutMessage, Region, RoleGrant } from '../../domain/types.js';
+
+export interface Actor {
+  identity: IdentityRow | null;
+  person: PersonRow | null;
+  roles: RoleGrant[];
+}
+
+/** Everything a handler may read. Handlers never write: they return a Plan. */
+export interface HandlerContext {
+  event: InboundEvent;
+  now: Date;
+  db: Db;
+  timeZone: string;
+  botUsername: string | null;
+  /** Fresh ids for new rows (people, records). Injected so tests get stable ids. */
+  newId: () => string;
+  chat: ChatRow | null;
+  /** Region the chat is bound to, if any. */
+  region: Region | null;
+  actor: Actor;
+  conversation: ConversationRow | null;
+}
+
+/** What handling an event decided: written and enqueued in one atomic write. */
+export interface Plan {
+  statements: Statement[];
+  messages: OutMessage[];
+  /** Short answer to a button press (Telegram answerCallbackQuery, Feishu toast). */
+  toast?: string;
+}
+
+export const emptyPlan = (): Plan => ({ statements: [], messages: [] });
+
+/** A reply in the same chat (and topic) as the event, quoting it where the platform allows. */
+export function reply(ctx: HandlerContext, text: string, extra: Partial<OutMessage> = {}): OutMessage {
+  const { chat, payload } = ctx.event;
+  const replyTo = payload.type === 'message' ? payload.messageId : undefined;
+  return {
+    to: { platform: chat.platform, chatId: chat.chatId, threadId: chat.threadId },
+    text,
+    ...(replyTo ? { replyTo } : {}),
+    ...extra,
+  };
+}
+
+export function replyPlan(ctx: HandlerContext, text: string, extra: Partial<OutMessage> = {}): Plan {
+  return { statements: [], messages: [reply(ctx, text, extra)] };
+}
+
+export type CommandHandler = (ctx: HandlerContext, args: string) => Promise<Plan>;
+/** Handles a button whose value starts with the registered prefix and a colon. */
+export type ButtonHandler = (ctx: HandlerContext, parts: string[]) => Promise<Plan>;
+/** Continues a conversation of a registered kind with the next message. */
+export type ConversationHandler = (ctx: HandlerContext, text: string, data: unknown) => Promise<Plan>;

@@ -1,0 +1,188 @@
+import { getChat, seenChatStatement } from '../../db/repo/chats.js';
+import { prepareGetConversation } from '../../db/repo/conversations.js';
+import { markProcessedStatement, prepareIsProcessed } from '../../db/repo/events.js';
+import { enqueueStatement } from '../../db/repo/outbox.js';
+import { prepareActorReads, reachableAgainStatement, touchIdentityStatement } from '../../db/repo/people.js';
+import { getRegion } from '../../db/repo/regions.js';
+import { isUniqueViolation, type Statement, type Store } from '../../db/store.js';
+import { AppError } from '../../domain/errors.js';
+import type { InboundEvent, Platform, RoleGrant } from '../../domain/types.js';
+import type { Actor, HandlerContext } from './context.js';
+import type { Clock, Logger } from './ports.js';
+import { route, type Routes } from './router.js';
+
+export interface AdminId {
+  platform: Platform;
+  userId: string;
+}
+
+export interface PipelineDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  routes: Routes;
+  timeZone: string;
+  /** Bootstrap admins from ADMINS: admin everywhere even before any role is stored. */
+  admins: readonly AdminId[];
+  newId: () => string;
+  /** This bot's username on the platform, to tell "/cmd@this_bot" from "/cmd@other_bot". */
+  botUsername?: (platform: Platform) => string | null;
+}
+
+export interface HandleResult {
+  duplicate: boolean;
+  /** Outbox keys of the messages this event queued, in order (the console returns them). */
+  keys: string[];
+  toast?: string;
+}
+
+/**
+ * A race on a sequence number (two records at once, from another process) is retried from the
+ * reads; this many times. Within one process events are decided one at a time, so races only
+ * come from other processes or Workers isolates.
+ */
+const MAX_ATTEMPTS = 8;
+
+/** Most events decided in one group commit; the rest wait for the next. */
+const MAX_GROUP = 64;
+
+export function createPipeline(deps: PipelineDeps) {
+  // Every event runs these reads; compiled once here, each costs SQLite's time only.
+  const isProcessed = prepareIsProcessed(deps.store.db);
+  const getConversation = prepareGetConversation(deps.store.db);
+  const actorReads = prepareActorReads(deps.store.db);
+
+  async function loadContext(event: InboundEvent, now: Date): Promise<HandlerContext> {
+    const db = deps.store.db;
+    const [chat, { identity, person }, conversation] = await Promise.all([
+      getChat(db, event.platform, event.chat.chatId),
+      actorReads.identityAndPerson(event.platform, event.sender.userId),
+      getConversation(event.platform, event.chat.chatId, event.sender.userId),
+    ]);
+    const roles: RoleGrant[] = person ? await actorReads.rolesOf(person.id) : [];
+    if (deps.admins.some((a) => a.platform === event.platform && a.userId === event.sender.userId)) {
+      roles.push({ role: 'admin', regionCode: '*', regionPath: '' });
+    }
+    const region = chat?.regionCode ? await getRegion(db, chat.regionCode) : null;
+    const actor: Actor = { identity, person, roles };
+    return {
+      event,
+      now,
+      db,
+      timeZone: deps.timeZone,
+      botUsername: deps.botUsername?.(event.platform) ?? null,
+      newId: deps.newId,
+      chat,
+      region,
+      actor,
+      conversation,
+    };
+  }
+
+  /**
+   * Handle one inbound event: dedupe, decide, then ONE atomic write of the processed-event row,
+   * the domain rows and the outgoing messages. A redelivered event writes and sends nothing.
+   *
+   * Reads, decision and commit of one event happen before the next event starts reading. Events
+   * that arrive while others are being decided wait and are then decided together, one after
+   * another, inside one group commit where the store offers it (SQLite): each event's write is a
+   * savepoint, the group reaches the disk in one transaction, and only then does any of them
+   * resolve (and its webhook answer 200).
+   */
+  const waiting: Array<{ event: InboundEvent; resolve: (r: HandleResult) => void; reject: (e: unknown) => void }> = [];
+  let draining = false;
+  function handle(event: InboundEvent): Promise<HandleResult> {
+    return new Promise((resolve, reject) => {
+      waiting.push({ event, resolve, reject });
+      if (draining) return;
+      draining = true;
+      // Deciding takes only microtasks, so nothing new arrives during it. With group commit the
+      // start waits for the event loop's turn, so every webhook read in this turn joins the group.
+      if (deps.store.group) setImmediate(() => void drainWaiting());
+      else void drainWaiting();
+    });
+  }
+
+  async function drainWaiting(): Promise<void> {
+    try {
+      while (waiting.length > 0) {
+        const group = waiting.splice(0, MAX_GROUP);
+        if (!deps.store.group) {
+          // Every commit is its own (D1): each event is answered as soon as it is written.
+          for (const item of group) await handleNow(item.event).then(item.resolve, item.reject);
+          continue;
+        }
+        const outcomes: Array<{ ok: true; value: HandleResult } | { ok: false; error: unknown }> = [];
+        try {
+          await deps.store.group(async () => {
+            for (const item of group) {
+              await handleNow(item.event).then(
+                (value) => outcomes.push({ ok: true, value }),
+                (error: unknown) => outcomes.push({ ok: false, error }),
+              );
+            }
+          });
+        } catch (error) {
+          // The group's transaction did not commit: none of its events took effect.
+          for (const item of group) item.reject(error);
+          continue;
+        }
+        group.forEach((item, i) => {
+          const o = outcomes[i]!;
+          if (o.ok) item.resolve(o.value);
+          else item.reject(o.error);
+        });
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  async function handleNow(event: InboundEvent): Promise<HandleResult> {
+    const db = deps.store.db;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      if (await isProcessed(event.platform, event.eventId)) return { duplicate: true, keys: [] };
+      const now = deps.clock();
+      const ctx = await loadContext(event, now);
+      const plan = await route(ctx, deps.routes);
+      const toast = plan.toast;
+      if (plan.statements.length === 0 && plan.messages.length === 0) {
+        return toast ? { duplicate: false, keys: [], toast } : { duplicate: false, keys: [] };
+      }
+      const at = now.getTime();
+      const statements: Statement[] = [markProcessedStatement(db, event.platform, event.eventId, at)];
+      // The chat row is written when it is new, was inactive or has a new title; a chat heard
+      // from again unchanged costs no write.
+      const title = event.chat.title ?? null;
+      const known = ctx.chat && ctx.chat.active === 1 && (title === null || ctx.chat.title === title);
+      if (!known && event.payload.type !== 'membership' && event.payload.type !== 'migrated') {
+        statements.push(seenChatStatement(db, event.chat, title, at));
+      }
+      const id = ctx.actor.identity;
+      if (id && (id.displayName !== event.sender.displayName || (id.username ?? null) !== (event.sender.username ?? null))) {
+        statements.push(touchIdentityStatement(db, event.platform, event.sender.userId, event.sender.displayName, event.sender.username ?? null));
+      }
+      if (id?.unreachableAt && event.chat.type === 'private' && event.payload.type !== 'membership') {
+        statements.push(reachableAgainStatement(db, event.platform, event.sender.userId));
+      }
+      statements.push(...plan.statements);
+      const keys = plan.messages.map((m, i) => m.key ?? `${event.platform}:${event.eventId}:${i}`);
+      for (const [i, m] of plan.messages.entries()) statements.push(enqueueStatement(db, m, keys[i]!, at));
+      try {
+        await deps.store.commit(statements);
+        deps.logger.info('event handled', { platform: event.platform, eventId: event.eventId, messages: keys.length });
+        return toast ? { duplicate: false, keys, toast } : { duplicate: false, keys };
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        // Either the same event won a race (then it is a duplicate) or a sequence number was
+        // taken meanwhile (then decide again from fresh reads, after a short random pause).
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 20 * attempt)));
+      }
+    }
+    throw new AppError('conflict', `event ${event.platform}:${event.eventId} kept conflicting`);
+  }
+
+  return { handle };
+}
+
+export type Pipeline = ReturnType<typeof createPipeline>;

@@ -1,0 +1,109 @@
+import { endConversationStatement } from '../../db/repo/conversations.js';
+import { parseCommand, type CommandName } from '../../domain/commands.js';
+import { MAX_TEXT, msg } from '../../domain/messages.js';
+import {
+  emptyPlan,
+  replyPlan,
+  type ButtonHandler,
+  type CommandHandler,
+  type ConversationHandler,
+  type HandlerContext,
+  type Plan,
+} from './context.js';
+
+export interface Routes {
+  commands: Partial<Record<CommandName, CommandHandler>>;
+  /** Keyed by the button value's prefix ("approve" for "approve:12"). */
+  buttons: Record<string, ButtonHandler>;
+  /** Keyed by conversation kind. */
+  conversations: Record<string, ConversationHandler>;
+  membership?: (ctx: HandlerContext, change: 'bot_added' | 'bot_removed') => Promise<Plan>;
+  migrated?: (ctx: HandlerContext, newChatId: string) => Promise<Plan>;
+  /**
+   * Ordinary text that replies to an earlier bot message (a station answering a relayed
+   * question). Returns null when the replied-to message is not one it knows.
+   */
+  reply?: (ctx: HandlerContext, replyToMessageId: string, text: string) => Promise<Plan | null>;
+}
+
+export function mergeRoutes(...parts: Partial<Routes>[]): Routes {
+  const routes: Routes = { commands: {}, buttons: {}, conversations: {} };
+  for (const p of parts) {
+    Object.assign(routes.commands, p.commands);
+    Object.assign(routes.buttons, p.buttons);
+    Object.assign(routes.conversations, p.conversations);
+    if (p.membership) routes.membership = p.membership;
+    if (p.migrated) routes.migrated = p.migrated;
+    if (p.reply) routes.reply = p.reply;
+  }
+  return routes;
+}
+
+/** Decide what an event means: a command, the next step of a conversation, a button, or nothing. */
+export async function route(ctx: HandlerContext, routes: Routes): Promise<Plan> {
+  const { payload } = ctx.event;
+  switch (payload.type) {
+    case 'membership':
+      return routes.membership ? routes.membership(ctx, payload.change) : emptyPlan();
+    case 'migrated':
+      return routes.migrated ? routes.migrated(ctx, payload.newChatId) : emptyPlan();
+    case 'button': {
+      const parts = payload.value.split(':');
+      const handler = routes.buttons[parts[0] ?? ''];
+      if (!handler) return { ...emptyPlan(), toast: msg.buttonExpired };
+      return handler(ctx, parts.slice(1));
+    }
+    case 'message':
+      return routeMessage(ctx, routes, payload.text);
+  }
+}
+
+async function routeMessage(ctx: HandlerContext, routes: Routes, rawText: string): Promise<Plan> {
+  const text = rawText.trim();
+  const parsed = parseCommand(text, ctx.botUsername ?? undefined);
+  const conv = ctx.conversation && ctx.conversation.expiresAt > ctx.now.getTime() ? ctx.conversation : null;
+  const { platform, chatId } = ctx.event.chat;
+  const userId = ctx.event.sender.userId;
+
+  if (conv) {
+    const end = endConversationStatement(ctx.db, platform, chatId, userId);
+    if (parsed?.kind === 'command' && parsed.name === 'cancel') {
+      const plan = replyPlan(ctx, msg.cancelled);
+      plan.statements.push(end);
+      return plan;
+    }
+    if (parsed?.kind === 'command') {
+      // A new command replaces the half-finished exchange rather than being taken as its answer.
+      const plan = await runCommand(ctx, routes, parsed.name, parsed.args);
+      plan.statements.unshift(end);
+      return plan;
+    }
+    const handler = routes.conversations[conv.kind];
+    if (handler) {
+      if (Array.from(text).length > MAX_TEXT) return replyPlan(ctx, msg.tooLong(Array.from(text).length));
+      return handler(ctx, text, JSON.parse(conv.data) as unknown);
+    }
+  }
+
+  const replyTo = ctx.event.payload.type === 'message' ? ctx.event.payload.replyToMessageId : undefined;
+  if (!parsed && replyTo && routes.reply) {
+    const plan = await routes.reply(ctx, replyTo, text);
+    if (plan) return plan;
+  }
+  if (!parsed) {
+    // Ordinary chatter in a group is none of the bot's business; in private, help the person along.
+    return ctx.event.chat.type === 'private' ? replyPlan(ctx, msg.privateHint) : emptyPlan();
+  }
+  if (parsed.kind === 'other-bot') return emptyPlan();
+  if (parsed.kind === 'unknown') return replyPlan(ctx, msg.unknownCommand(parsed.typed, parsed.closest));
+  if (parsed.name === 'cancel') return replyPlan(ctx, msg.nothingToCancel);
+  return runCommand(ctx, routes, parsed.name, parsed.args);
+}
+
+async function runCommand(ctx: HandlerContext, routes: Routes, name: CommandName, args: string): Promise<Plan> {
+  const length = Array.from(args).length;
+  if (length > MAX_TEXT) return replyPlan(ctx, msg.tooLong(length));
+  const handler = routes.commands[name];
+  if (!handler) return replyPlan(ctx, msg.unknownCommand(name, null));
+  return handler(ctx, args);
+}

@@ -1,0 +1,87 @@
+import { decideJoinRequestStatement, getJoinRequest, pendingRequestsUnder } from '../../../db/repo/join-requests.js';
+import { grantRoleStatement, insertPersonStatement, linkIdentityStatement } from '../../../db/repo/people.js';
+import { markProcessedStatement } from '../../../db/repo/events.js';
+import { getRegion } from '../../../db/repo/regions.js';
+import { mayUseIn } from '../../../domain/access.js';
+import { msg } from '../../../domain/messages.js';
+import type { OutMessage, Platform } from '../../../domain/types.js';
+import { reply, replyPlan, type ButtonHandler, type CommandHandler, type HandlerContext, type Plan } from '../../engine/context.js';
+import { actorLabel } from './where.js';
+
+async function decide(ctx: HandlerContext, no: number, approve: boolean, reason: string | null): Promise<Plan> {
+  const command = approve ? 'approve' : 'reject';
+  const request = await getJoinRequest(ctx.db, no);
+  if (request?.status !== 'pending') return replyPlan(ctx, msg.requestNotFound(no));
+  const village = await getRegion(ctx.db, request.regionCode);
+  if (!village) return replyPlan(ctx, msg.requestNotFound(no));
+  if (!mayUseIn(command, ctx.actor.roles, village)) return replyPlan(ctx, msg.forbidden(command));
+  const at = ctx.now.getTime();
+  const decidedBy = actorLabel(ctx);
+  const statements = [
+    decideJoinRequestStatement(ctx.db, no, { status: approve ? 'approved' : 'rejected', decidedBy, reason, at }),
+    // A unique marker per decision: two people deciding at once make one decision, one reply.
+    markProcessedStatement(ctx.db, 'decision', `join-request:${no}`, at),
+  ];
+  const messages: OutMessage[] = [];
+  const requestChat = { platform: request.platform as Platform, chatId: request.chatId, threadId: null };
+  if (approve) {
+    // The id is derived from the request, so two approvals racing create one person, not two.
+    const personId = `join-${no}`;
+    statements.push(
+      insertPersonStatement(ctx.db, { id: personId, name: request.name, homeRegion: village.code, onRoster: 1, createdAt: at }),
+      linkIdentityStatement(ctx.db, {
+        platform: request.platform,
+        userId: request.userId,
+        personId,
+        displayName: request.displayName,
+        linkedAt: at,
+      }),
+      grantRoleStatement(ctx.db, personId, 'cadre', village.code, at),
+    );
+    messages.push(reply(ctx, msg.approved(request.name, village.fullName)));
+    if (request.chatId !== ctx.event.chat.chatId || request.platform !== ctx.event.platform) {
+      messages.push({ to: requestChat, text: `${request.name}：${msg.approvedNotice(request.name)}` });
+    }
+  } else {
+    messages.push(reply(ctx, msg.rejected(request.name, reason)));
+    if (request.chatId !== ctx.event.chat.chatId || request.platform !== ctx.event.platform) {
+      messages.push({ to: requestChat, text: msg.rejected(request.name, reason) });
+    }
+  }
+  return { statements, messages };
+}
+
+function decideCommand(approve: boolean): CommandHandler {
+  return async (ctx, args) => {
+    const words = args.split(/\s+/u).filter(Boolean);
+    const first = words[0]?.replace(/^申请#?|^#/u, '');
+    if (!first) {
+      if (!ctx.region) return replyPlan(ctx, msg.approveUsage);
+      if (!mayUseIn(approve ? 'approve' : 'reject', ctx.actor.roles, ctx.region)) return replyPlan(ctx, msg.forbidden(approve ? 'approve' : 'reject'));
+      const pending = await pendingRequestsUnder(ctx.db, ctx.region.path);
+      if (pending.length === 0) return replyPlan(ctx, msg.noPendingRequests);
+      return replyPlan(ctx, msg.pendingRequests(pending.map((r) => ({ no: r.id, name: r.name, phone4: r.phone4 }))));
+    }
+    const no = Number(first);
+    if (!Number.isInteger(no) || no < 1) return replyPlan(ctx, msg.approveUsage);
+    const reason = words.slice(1).join(' ') || null;
+    return decide(ctx, no, approve, reason);
+  };
+}
+
+export const approveCommand = decideCommand(true);
+export const rejectCommand = decideCommand(false);
+
+function decideButton(approve: boolean): ButtonHandler {
+  return async (ctx, [n]) => {
+    const no = Number(n);
+    if (!Number.isInteger(no)) return { statements: [], messages: [], toast: msg.buttonExpired };
+    const plan = await decide(ctx, no, approve, null);
+    // A refusal becomes the toast only: a button press should not clutter the group.
+    if (plan.statements.length === 0) return { statements: [], messages: [], toast: plan.messages[0]?.text ?? msg.buttonExpired };
+    return { ...plan, toast: msg.done };
+  };
+}
+
+export const approveButton = decideButton(true);
+export const rejectButton = decideButton(false);

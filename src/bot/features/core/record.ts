@@ -1,0 +1,119 @@
+import { saveConversationStatement, endConversationStatement } from '../../../db/repo/conversations.js';
+import { insertRecordStatement, nextRecordSeq } from '../../../db/repo/records.js';
+import { fiveOnes } from '../../../domain/five-ones.js';
+import { msg } from '../../../domain/messages.js';
+import type { Statement } from '../../../db/store.js';
+import type { Button, OutMessage, RecordKind, Region } from '../../../domain/types.js';
+import { reply, type CommandHandler, type ConversationHandler, type HandlerContext, type Plan } from '../../engine/context.js';
+import { progressOf } from './five-ones.js';
+import { cadreVillage } from './where.js';
+
+/** A record command with no text waits this long for the text, then forgets. */
+export const CONVERSATION_TTL_MS = 10 * 60_000;
+
+const INITIAL_STATUS: Record<RecordKind, string> = {
+  suggestion: 'pending',
+  deed: 'done',
+  visit: 'recorded',
+  problem: 'open',
+  rule: 'pending',
+};
+
+/** What a record is about to be, handed to an extension before it is written. */
+export interface RecordDraft {
+  kind: RecordKind;
+  text: string;
+  village: Region;
+  /** Id and number the record will get, so an extension can write rows pointing at it. */
+  recordId: string;
+  seq: number;
+  hasEvidence: boolean;
+}
+
+/** An extension either answers instead of saving, or adds to the save. */
+export type RecordAddition =
+  | { answer: Plan }
+  | { category?: string | null; statements?: Statement[]; lines?: string[]; buttons?: Button[][]; messages?: OutMessage[] };
+
+/**
+ * A feature taking part in saving a record (category tags, similar earlier suggestions, links to
+ * what a deed answers). It runs after the sender and village are checked, before the one write.
+ */
+export type RecordExtension = (ctx: HandlerContext, draft: RecordDraft) => Promise<RecordAddition>;
+
+export function recordCommand(kind: RecordKind, extend?: RecordExtension): CommandHandler {
+  return async (ctx, args) => {
+    const where = await cadreVillage(ctx);
+    if (!where.ok) return where.plan;
+    const hasEvidence = ctx.event.payload.type === 'message' && (ctx.event.payload.attachments?.length ?? 0) > 0;
+    if (!args.trim() && !hasEvidence) {
+      const { platform, chatId } = ctx.event.chat;
+      return {
+        statements: [
+          saveConversationStatement(ctx.db, {
+            platform,
+            chatId,
+            userId: ctx.event.sender.userId,
+            kind: 'record',
+            data: JSON.stringify({ kind }),
+            expiresAt: ctx.now.getTime() + CONVERSATION_TTL_MS,
+            updatedAt: ctx.now.getTime(),
+          }),
+        ],
+        messages: [reply(ctx, msg.recordPrompt(kind))],
+      };
+    }
+    return saveRecord(ctx, where.value, kind, args.trim() || '（图片）', extend);
+  };
+}
+
+export function continueRecordWith(extend?: RecordExtension): ConversationHandler {
+  return async (ctx, text, data) => {
+    const kind = (data as { kind: RecordKind }).kind;
+    const { platform, chatId } = ctx.event.chat;
+    if (!text) return { statements: [], messages: [reply(ctx, msg.empty)] };
+    const where = await cadreVillage(ctx);
+    if (!where.ok) return where.plan;
+    const plan = await saveRecord(ctx, where.value, kind, text, extend);
+    plan.statements.unshift(endConversationStatement(ctx.db, platform, chatId, ctx.event.sender.userId));
+    return plan;
+  };
+}
+
+export const continueRecord: ConversationHandler = continueRecordWith();
+
+/** Saves a record into a village the caller has checked with `cadreVillage`. */
+export async function saveRecord(ctx: HandlerContext, village: Region, kind: RecordKind, text: string, extend?: RecordExtension): Promise<Plan> {
+  const person = ctx.actor.person!;
+  const seq = await nextRecordSeq(ctx.db, kind);
+  const at = ctx.now.getTime();
+  const attachments = ctx.event.payload.type === 'message' ? ctx.event.payload.attachments ?? [] : [];
+  const before = await progressOf(ctx.db, person.id);
+  const after = fiveOnes({ ...before.counts, ...(kind !== 'problem' ? { [kind]: before.counts[kind] + 1 } : {}) });
+  const id = ctx.newId();
+  const added = extend ? await extend(ctx, { kind, text, village, recordId: id, seq, hasEvidence: attachments.length > 0 }) : {};
+  if ('answer' in added) return added.answer;
+  const lines = [msg.recordSaved(kind, seq, village.fullName, after), ...(added.lines ?? [])];
+  return {
+    statements: [
+      insertRecordStatement(ctx.db, {
+        id,
+        kind,
+        seq,
+        regionCode: village.code,
+        personId: person.id,
+        text,
+        status: INITIAL_STATUS[kind],
+        evidence: attachments.length ? JSON.stringify(attachments) : null,
+        ...(added.category ? { category: added.category } : {}),
+        platform: ctx.event.platform,
+        chatId: ctx.event.chat.chatId,
+        eventId: ctx.event.eventId,
+        createdAt: at,
+        updatedAt: at,
+      }),
+      ...(added.statements ?? []),
+    ],
+    messages: [reply(ctx, lines.join('\n'), added.buttons?.length ? { buttons: added.buttons } : {}), ...(added.messages ?? [])],
+  };
+}

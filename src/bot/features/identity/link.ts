@@ -1,0 +1,135 @@
+import { getIdentity, getPerson, linkIdentityStatement, type PersonRow } from '../../../db/repo/people.js';
+import type { Statement } from '../../../db/store.js';
+import { identityMsg, LINK_CODE_MINUTES } from '../../../domain/identity/messages.js';
+import type { OutMessage, Platform } from '../../../domain/types.js';
+import { reply, replyPlan, type CommandHandler, type HandlerContext, type Plan } from '../../engine/context.js';
+import {
+  clearCodesStatement,
+  clearFailuresStatement,
+  failuresOf,
+  insertCodeStatement,
+  liveCode,
+  recordFailureStatement,
+  useCodeStatement,
+  type LinkCodeRow,
+} from './link-codes.js';
+import { mergePersonStatements } from './merge.js';
+
+const CODE_TTL_MS = LINK_CODE_MINUTES * 60_000;
+/** Wrong codes allowed per account and window: 5 of a million is no real chance to guess one. */
+export const MAX_LINK_FAILURES = 5;
+const CODE_PATTERN = /^\d{6}$/u;
+
+/** Six random digits from the platform's CSPRNG; codes must not be predictable. */
+export function randomCode(): string {
+  const [n] = crypto.getRandomValues(new Uint32Array(1));
+  return String(n! % 1_000_000).padStart(6, '0');
+}
+
+export interface LinkDeps {
+  /** Where codes come from; tests pass a fixed sequence. */
+  newCode?: () => string;
+}
+
+/**
+ * /link (绑定账号): without an argument, hand out a one-time code in a private chat; with a code,
+ * sent from the other account, make both accounts one person.
+ */
+export function createLinkCommand(deps: LinkDeps = {}): CommandHandler {
+  const newCode = deps.newCode ?? randomCode;
+  return async (ctx, args) => {
+    const typed = args.replace(/\s+/gu, '');
+    if (typed === '') return issueCode(ctx, newCode);
+    if (!CODE_PATTERN.test(typed)) return replyPlan(ctx, identityMsg.linkUsage);
+    return redeemCode(ctx, typed);
+  };
+}
+
+async function issueCode(ctx: HandlerContext, newCode: () => string): Promise<Plan> {
+  // Anyone who reads the code can claim the issuer's roles, so it is only ever shown in private.
+  if (ctx.event.chat.type !== 'private') return replyPlan(ctx, identityMsg.linkPrivateOnly);
+  const { platform, sender, chat } = ctx.event;
+  const now = ctx.now.getTime();
+  let code = newCode();
+  for (let i = 0; i < 5 && (await liveCode(ctx.db, code, now)); i++) code = newCode();
+  const plan = replyPlan(ctx, identityMsg.linkCode(code, platform));
+  plan.statements.push(
+    clearCodesStatement(ctx.db, platform, sender.userId, now),
+    insertCodeStatement(ctx.db, {
+      code,
+      platform,
+      userId: sender.userId,
+      displayName: sender.displayName,
+      username: sender.username ?? null,
+      chatId: chat.chatId,
+      expiresAt: now + CODE_TTL_MS,
+      createdAt: now,
+    }),
+  );
+  return plan;
+}
+
+async function redeemCode(ctx: HandlerContext, typed: string): Promise<Plan> {
+  const { platform, sender } = ctx.event;
+  const now = ctx.now.getTime();
+  const failures = await failuresOf(ctx.db, platform, sender.userId, now - CODE_TTL_MS);
+  if (failures >= MAX_LINK_FAILURES) return replyPlan(ctx, identityMsg.linkTooManyTries);
+  const code = await liveCode(ctx.db, typed, now);
+  if (!code) {
+    const plan = replyPlan(ctx, identityMsg.linkCodeInvalid(MAX_LINK_FAILURES - failures - 1));
+    plan.statements.push(recordFailureStatement(ctx.db, platform, sender.userId, failures + 1, now));
+    return plan;
+  }
+  if (code.platform === platform && code.userId === sender.userId) return replyPlan(ctx, identityMsg.linkSameAccount);
+
+  const issuerIdentity = await getIdentity(ctx.db, code.platform as Platform, code.userId);
+  const issuer = issuerIdentity ? await getPerson(ctx.db, issuerIdentity.personId) : null;
+  const redeemer = ctx.actor.person;
+  // The person who asked for the code survives; a newcomer on that side joins the other person.
+  const survivor = issuer ?? redeemer;
+  if (!survivor) return replyPlan(ctx, identityMsg.linkNobodyKnown);
+  if (issuer && redeemer && issuer.id === redeemer.id) {
+    const plan = replyPlan(ctx, identityMsg.linkAlreadyLinked(survivor.name));
+    plan.statements.push(useCodeStatement(ctx.db, code.code));
+    return plan;
+  }
+  if (issuer && redeemer && issuer.name !== redeemer.name) return replyPlan(ctx, identityMsg.linkNamesDiffer(issuer.name, redeemer.name));
+
+  const statements: Statement[] = [useCodeStatement(ctx.db, code.code), clearFailuresStatement(ctx.db, platform, sender.userId)];
+  const absorbed: PersonRow | null = issuer && redeemer ? redeemer : null;
+  if (absorbed) statements.push(...mergePersonStatements(ctx.db, absorbed, survivor, now));
+  else if (!issuer) statements.push(linkCodeIdentity(ctx, code, survivor.id, now));
+  else statements.push(linkSenderIdentity(ctx, survivor.id, now));
+
+  const messages: OutMessage[] = [
+    reply(ctx, identityMsg.linked(survivor.name, code.platform as Platform, platform)),
+    {
+      to: { platform: code.platform as Platform, chatId: code.chatId, threadId: null },
+      text: identityMsg.linked(survivor.name, platform, code.platform as Platform),
+    },
+  ];
+  return { statements, messages };
+}
+
+function linkCodeIdentity(ctx: HandlerContext, code: LinkCodeRow, personId: string, at: number): Statement {
+  return linkIdentityStatement(ctx.db, {
+    platform: code.platform,
+    userId: code.userId,
+    personId,
+    displayName: code.displayName,
+    username: code.username,
+    linkedAt: at,
+  });
+}
+
+function linkSenderIdentity(ctx: HandlerContext, personId: string, at: number): Statement {
+  const { platform, sender } = ctx.event;
+  return linkIdentityStatement(ctx.db, {
+    platform,
+    userId: sender.userId,
+    personId,
+    displayName: sender.displayName,
+    username: sender.username ?? null,
+    linkedAt: at,
+  });
+}

@@ -1,0 +1,157 @@
+import { getChat } from '../../../db/repo/chats.js';
+import {
+  attendanceOf,
+  closeMotionStatement,
+  meetingsToSchedule,
+  openMotionsOf,
+  setRecordStatusStatement,
+  updateMeetingStatement,
+  votesOf,
+  type MeetingRow,
+} from '../../../db/repo/meetings.js';
+import { getPerson } from '../../../db/repo/people.js';
+import { doneJobs } from '../../../db/repo/scheduler.js';
+import { insertHistoryStatement, nextHistoryVersion } from '../../../db/repo/suggestions.js';
+import type { Store } from '../../../db/store.js';
+import { dueMeetingActions, MEETING_LOOKAHEAD_MS, summarise, tally, type MeetingAction } from '../../../domain/meetings/index.js';
+import { meetingMsg } from '../../../domain/meetings/messages.js';
+import type { OutMessage } from '../../../domain/types.js';
+import { meetingChat, viewOf } from './view.js';
+import { commitWork, type ScheduledWork } from '../../engine/scheduler/commit.js';
+import { personalMessages, reachOf } from '../../engine/scheduler/recipients.js';
+
+const ACTIONS: readonly MeetingAction[] = ['remind-24h', 'remind-1h', 'open', 'close'];
+const jobKey = (m: MeetingRow, a: MeetingAction) => `meeting:${m.id}:${a}`;
+
+export interface MeetingJobDeps {
+  store: Store;
+  timeZone: string;
+}
+
+/** Reminders, window opening and the attendance summary of every meeting with work due. */
+export async function runMeetingJobs(deps: MeetingJobDeps, now: number): Promise<{ done: number; skipped: number }> {
+  const db = deps.store.db;
+  let done = 0;
+  let skipped = 0;
+  for (const m of await meetingsToSchedule(db, now + MEETING_LOOKAHEAD_MS)) {
+    const finished = await doneJobs(db, ACTIONS.map((a) => jobKey(m, a)));
+    const doneActions = new Set(ACTIONS.filter((a) => finished.has(jobKey(m, a))));
+    for (const action of dueMeetingActions(m, doneActions, now)) {
+      const work = await workFor(deps, m, action, now);
+      if (await commitWork(deps.store, work, now)) done++;
+      else skipped++;
+    }
+  }
+  return { done, skipped };
+}
+
+async function workFor(deps: MeetingJobDeps, m: MeetingRow, action: MeetingAction, now: number): Promise<ScheduledWork> {
+  switch (action) {
+    case 'remind-24h':
+      return reminder(deps, m, '24h');
+    case 'remind-1h':
+      return reminder(deps, m, '1h');
+    case 'open':
+      return {
+        jobKey: jobKey(m, action),
+        statements: [updateMeetingStatement(deps.store.db, m.id, { status: 'open', updatedAt: now })],
+        messages: [
+          {
+            to: meetingChat(m),
+            text: meetingMsg.windowOpen(viewOf(m), deps.timeZone),
+            title: meetingMsg.signinLabel,
+            buttons: [[{ label: meetingMsg.signinLabel, value: `signin:${m.seq}` }]],
+            key: `meeting:${m.id}:open`,
+          },
+        ],
+      };
+    case 'close':
+      return close(deps, m, now);
+  }
+}
+
+/**
+ * In the meeting chat, @mentioning invitees who cannot be reached in private; in private to
+ * everyone still expected (council members, the leader, invited cadres) who can be.
+ */
+async function reminder(deps: MeetingJobDeps, m: MeetingRow, lead: '24h' | '1h'): Promise<ScheduledWork> {
+  const db = deps.store.db;
+  const chat = meetingChat(m);
+  const view = viewOf(m);
+  const expected = (await attendanceOf(db, m.id)).filter((a) => a.status === 'invited').map((a) => ({ id: a.personId, name: a.name }));
+  const reach = await reachOf(db, expected);
+  const chatRow = await getChat(db, chat.platform, chat.chatId);
+  const place = chatRow?.title ?? '本群';
+  const messages: OutMessage[] = [];
+  const unreached = expected.filter((p) => (reach.get(p.id)?.private.length ?? 0) === 0);
+  const mentions = unreached.flatMap((p) => (reach.get(p.id)?.mentions ?? []).filter((x) => x.platform === chat.platform).map((x) => ({ userId: x.userId, name: x.name })));
+  if (!chatRow || chatRow.active === 1) {
+    messages.push({
+      to: chat,
+      text: meetingMsg.reminder(view, deps.timeZone, lead),
+      key: `meeting:${m.id}:remind:${lead}:${chat.platform}:${chat.chatId}`,
+      ...(mentions.length ? { mentions } : {}),
+    });
+  }
+  const reachable = expected.filter((p) => (reach.get(p.id)?.private.length ?? 0) > 0);
+  messages.push(
+    ...personalMessages(
+      reachable,
+      reach,
+      () => meetingMsg.reminderPrivate(view, deps.timeZone, lead, place),
+      (t) => `meeting:${m.id}:remind:${lead}:${t.platform}:${t.chatId}`,
+      [],
+      () => '',
+    ),
+  );
+  return { jobKey: jobKey(m, lead === '24h' ? 'remind-24h' : 'remind-1h'), statements: [], messages };
+}
+
+/** The attendance summary, stored with the meeting, and the results of its votes. */
+async function close(deps: MeetingJobDeps, m: MeetingRow, now: number): Promise<ScheduledWork> {
+  const db = deps.store.db;
+  const view = viewOf(m);
+  const entries = (await attendanceOf(db, m.id)).map((a) => ({ name: a.name, status: a.status, proxy: a.proxyBy !== null, reason: a.reason }));
+  const summary = summarise(entries, m.villagers);
+  const work: ScheduledWork = {
+    jobKey: jobKey(m, 'close'),
+    statements: [updateMeetingStatement(db, m.id, { status: 'closed', summary: JSON.stringify(summary), updatedAt: now })],
+    messages: [{ to: meetingChat(m), text: meetingMsg.summary(view, summary), title: '签到汇总', key: `meeting:${m.id}:summary` }],
+  };
+  for (const motion of await openMotionsOf(db, m.id)) {
+    const result = tally(await votesOf(db, m.id, motion.motion.recordId));
+    work.statements.push(
+      closeMotionStatement(db, m.id, motion.motion.recordId, { ...result, at: now }),
+      setRecordStatusStatement(db, motion.motion.recordId, motion.motion.priorStatus, now),
+      // The result goes into the suggestion's history, where reviewers look before deciding.
+      insertHistoryStatement(db, {
+        recordId: motion.motion.recordId,
+        version: await nextHistoryVersion(db, motion.motion.recordId),
+        action: 'vote-result',
+        fromStatus: 'voting',
+        toStatus: motion.motion.priorStatus,
+        comment: meetingMsg.voteHistory(result),
+        actorId: 'scheduler',
+        actorName: `会议#${m.seq}`,
+        eventId: `meeting:${m.id}:close`,
+        at: now,
+      }),
+    );
+    work.messages.push({ to: meetingChat(m), text: meetingMsg.voteResult(motion.seq, result, view), key: `meeting:${m.id}:vote:${motion.seq}:result` });
+    const submitter = await getPerson(db, motion.personId);
+    if (submitter) {
+      const people = [{ id: submitter.id, name: submitter.name }];
+      work.messages.push(
+        ...personalMessages(
+          people,
+          await reachOf(db, people),
+          (p) => meetingMsg.submitterVoteResult(p.name, motion.seq, result),
+          (t) => `meeting:${m.id}:vote:${motion.seq}:told:${t.platform}:${t.chatId}`,
+          [],
+          () => '',
+        ),
+      );
+    }
+  }
+  return work;
+}

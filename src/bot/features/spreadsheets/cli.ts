@@ -1,0 +1,87 @@
+import { writeFile } from 'node:fs/promises';
+import { findRegions, regionsByLevel } from '../../../db/repo/regions.js';
+import type { Store } from '../../../db/store.js';
+import { ledgerWorkbook, type WorkbookWriter } from './export.js';
+import { importFile, type ImportReport } from './import.js';
+
+/** A progress display; the CLI passes a terminal bar, tests a recorder. */
+export interface Progress {
+  start(total: number): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+export interface CliDeps {
+  store: Store;
+  out: (line: string) => void;
+  now: () => Date;
+  newId: () => string;
+  /** Files with at least this many rows show progress. */
+  progressFrom?: number;
+  progress?: () => Progress;
+}
+
+/** `npm run import -- file.xlsx|file.csv [--skip-bad]`. Returns the exit code. */
+export async function runImport(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const skipBad = argv.includes('--skip-bad');
+  const files = argv.filter((a) => !a.startsWith('--'));
+  if (files.length !== 1 || argv.some((a) => a.startsWith('--') && a !== '--skip-bad')) {
+    deps.out('用法：npm run import -- 文件.xlsx|文件.csv [--skip-bad]');
+    return 2;
+  }
+  let bar: Progress | null = null;
+  let report: ImportReport;
+  try {
+    report = await importFile(deps.store, files[0]!, {
+      skipBad,
+      newId: deps.newId,
+      now: deps.now().getTime(),
+      onProgress: (done, total) => {
+        if (!deps.progress || total < (deps.progressFrom ?? 1000)) return;
+        if (!bar) {
+          bar = deps.progress();
+          bar.start(total);
+        }
+        bar.update(done);
+      },
+    });
+  } catch (err) {
+    deps.out(`无法读取文件：${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  } finally {
+    (bar as Progress | null)?.stop();
+  }
+  for (const e of report.errors) deps.out(`${e.sheet} 第 ${e.row} 行：${e.reason}`);
+  if (!report.written) {
+    deps.out(`有 ${report.errors.length} 行有错，什么都没有导入。改正后重新导入，或加 --skip-bad 只导入正确的行。`);
+    return 1;
+  }
+  deps.out(
+    `导入完成：地区新增 ${report.regions.added}、更新 ${report.regions.updated}；人员新增 ${report.people.added}、更新 ${report.people.updated}；角色 ${report.roles} 项` +
+      (report.errors.length ? `；跳过有错的 ${report.errors.length} 行。` : '。'),
+  );
+  return 0;
+}
+
+/** `npm run export -- [--region <code>] --out file.xlsx`. Returns the exit code. */
+export async function runExport(argv: readonly string[], deps: CliDeps & { write: WorkbookWriter; timeZone: string }): Promise<number> {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const out = value('--out');
+  const regionArg = value('--region');
+  if (!out?.endsWith('.xlsx') || (argv.includes('--region') && !regionArg)) {
+    deps.out('用法：npm run export -- [--region 地区代码或名称] --out 台账.xlsx');
+    return 2;
+  }
+  const found = regionArg ? await findRegions(deps.store.db, regionArg, 2) : await regionsByLevel(deps.store.db, 'city');
+  if (found.length !== 1) {
+    deps.out(found.length === 0 ? `找不到地区“${regionArg ?? '（市）'}”。` : `“${regionArg ?? '市'}”不止一个，请写地区代码。`);
+    return 1;
+  }
+  const book = await ledgerWorkbook(deps.store.db, found[0]!, deps.now(), deps.timeZone, deps.write);
+  await writeFile(out, book.bytes);
+  deps.out(`已导出 ${found[0]!.fullName} 的台账到 ${out}（${book.cadres} 名回乡干部，${book.suggestions} 条建议）。`);
+  return 0;
+}

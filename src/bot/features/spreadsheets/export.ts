@@ -1,0 +1,60 @@
+import { findRegions, getRegion } from '../../../db/repo/regions.js';
+import type { Db } from '../../../db/store.js';
+import { msg } from '../../../domain/messages.js';
+import { ledgerSheets, type SheetSpec } from '../../../domain/spreadsheets/ledger.js';
+import { sheetMsg } from '../../../domain/spreadsheets/messages.js';
+import { formatDateTime } from '../../../domain/time.js';
+import type { Region } from '../../../domain/types.js';
+import { reply, replyPlan, type CommandHandler, type HandlerContext } from '../../engine/context.js';
+import type { Resolved } from '../core/where.js';
+import { inScope } from '../suggestions/workflow.js';
+import { toBase64 } from '../suggestions/zip.js';
+import { loadLedger } from './ledger-data.js';
+
+/** Turns sheets into XLSX bytes. Injected: the writer is Node-only and stays out of the Workers bundle. */
+export type WorkbookWriter = (sheets: readonly SheetSpec[], at: Date) => Promise<Uint8Array>;
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The ledger workbook of a region and everything below it. */
+export async function ledgerWorkbook(db: Db, scope: Region, now: Date, timeZone: string, write: WorkbookWriter) {
+  const data = await loadLedger(db, scope, now, timeZone);
+  const bytes = await write(ledgerSheets(data), now);
+  return { bytes, cadres: data.cadres.length, suggestions: data.suggestions.length, fileName: sheetMsg.fileName(scope.fullName, formatDateTime(now, timeZone).slice(0, 10)) };
+}
+
+/** The chat's own area (a station or task-force chat), else a region named in the arguments. */
+async function scopeFor(ctx: HandlerContext, args: string): Promise<Resolved<Region>> {
+  const query = args.trim();
+  if (!query) {
+    if (ctx.region) return inScope(ctx, 'export', ctx.region);
+    const own = ctx.actor.roles.find((r) => r.role === 'county_station' || r.role === 'township_station');
+    const home = own ? await getRegion(ctx.db, own.regionCode) : null;
+    if (home) return inScope(ctx, 'export', home);
+    return { ok: false, plan: replyPlan(ctx, sheetMsg.exportNeedsRegion) };
+  }
+  const found = await findRegions(ctx.db, query, 50);
+  if (found.length === 0) return { ok: false, plan: replyPlan(ctx, msg.bindNotFound(query)) };
+  const mine = found.filter((r) => inScope(ctx, 'export', r).ok);
+  if (mine.length === 0) return inScope(ctx, 'export', found[0]!);
+  if (mine.length > 1) return { ok: false, plan: replyPlan(ctx, msg.bindTooMany(query, mine.length)) };
+  return { ok: true, value: mine[0]! };
+}
+
+/** 「导出 [地区]」: the ledger workbook as a file in the chat. */
+export function createExportCommand(write: WorkbookWriter | undefined): CommandHandler {
+  return async (ctx, args) => {
+    const scope = await scopeFor(ctx, args);
+    if (!scope.ok) return scope.plan;
+    if (!write) return replyPlan(ctx, sheetMsg.exportUnavailable);
+    const book = await ledgerWorkbook(ctx.db, scope.value, ctx.now, ctx.timeZone, write);
+    return {
+      statements: [],
+      messages: [
+        reply(ctx, sheetMsg.exported(scope.value.fullName, book.cadres, book.suggestions), {
+          attachment: { fileName: book.fileName, mime: XLSX_MIME, dataBase64: toBase64(book.bytes) },
+        }),
+      ],
+    };
+  };
+}

@@ -1,0 +1,137 @@
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { inArray } from 'drizzle-orm';
+import { grantRoleStatement, upsertPersonStatement } from '../../../db/repo/people.js';
+import { regionFromInput, upsertRegionStatement } from '../../../db/repo/regions.js';
+import { people, regions as regionTable } from '../../../db/schema/index.js';
+import type { Statement, Store } from '../../../db/store.js';
+import { parseCsv } from '../../../domain/spreadsheets/csv.js';
+import { validateTables, type ImportError, type RegionLookup, type RegionRef, type Table } from '../../../domain/spreadsheets/import.js';
+import type { Region } from '../../../domain/types.js';
+
+export interface ImportOptions {
+  /** Write the good rows of a file that has bad ones (otherwise nothing is written). */
+  skipBad: boolean;
+  newId: () => string;
+  now: number;
+  /** Called as rows are checked and prepared, then once more when written. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportReport {
+  written: boolean;
+  rows: number;
+  errors: ImportError[];
+  regions: { added: number; updated: number };
+  people: { added: number; updated: number };
+  roles: number;
+}
+
+/** Sheets of an .xlsx, or the one table of a .csv (UTF-8, or GBK as older Excel saves it). */
+export async function readSpreadsheet(path: string): Promise<Table[]> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') {
+    const bytes = await readFile(path);
+    return [{ sheet: basename(path), rows: parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells })) }];
+  }
+  if (ext !== '.xlsx') throw new Error(`只能导入 .xlsx 或 .csv 文件，收到的是“${ext || '没有扩展名'}”`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb.worksheets.map((ws) => {
+    const rows: Table['rows'] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) cells.push(row.getCell(c).text.trim());
+      rows.push({ row: rowNumber, cells });
+    });
+    return { sheet: ws.name, rows };
+  });
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
+/**
+ * Loads regions, roster, councils and stations. Everything is checked first; a file with bad
+ * rows writes nothing unless `skipBad`. What is written goes in one atomic write, and importing
+ * the same file again updates rows in place (regions by code; people by name and phone, or name
+ * and home place), so nothing is duplicated.
+ */
+export async function importTables(store: Store, tables: readonly Table[], options: ImportOptions): Promise<ImportReport> {
+  const db = store.db;
+  const stored = new Map<string, Region>((await db.select().from(regionTable)).map((r) => [r.code, r as Region]));
+  const byName = new Map<string, RegionRef[]>();
+  for (const r of stored.values()) {
+    for (const n of new Set([r.name, r.fullName])) byName.set(n, [...(byName.get(n) ?? []), r]);
+  }
+  const lookup: RegionLookup = { byCode: (c) => stored.get(c) ?? null, byName: (n) => byName.get(n) ?? [] };
+  const { rows, errors } = validateTables(tables, lookup);
+  const total = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
+  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0 };
+  if (errors.length > 0 && !options.skipBad) return report;
+
+  const statements: Statement[] = [];
+  const known = new Map(stored);
+  let done = errors.length;
+  const tick = () => options.onProgress?.(++done, total);
+  for (const r of rows) {
+    if (r.kind !== 'region') continue;
+    const parent = r.parentCode ? known.get(r.parentCode) ?? null : null;
+    const input = { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
+    statements.push(upsertRegionStatement(db, input, parent));
+    known.set(r.code, regionFromInput(input, parent));
+    if (stored.has(r.code)) report.regions.updated++;
+    else report.regions.added++;
+    tick();
+  }
+
+  const personRows = rows.filter((r) => r.kind === 'person');
+  const names = [...new Set(personRows.map((p) => p.name))];
+  const existing: (typeof people.$inferSelect)[] = [];
+  // Chunked: SQLite caps the number of bound parameters.
+  for (let i = 0; i < names.length; i += 500) existing.push(...(await db.select().from(people).where(inArray(people.name, names.slice(i, i + 500)))));
+  const assigned = new Map<string, string>();
+  for (const p of personRows) {
+    const key = p.phone ? `${p.name}|${p.phone}` : `${p.name}@${p.homeCode}`;
+    let id = assigned.get(key);
+    if (!id) {
+      const match =
+        (p.phone ? existing.find((e) => e.name === p.name && e.phone === p.phone) : undefined) ??
+        existing.find((e) => e.name === p.name && e.homeRegion === p.homeCode && (!p.phone || !e.phone));
+      id = match?.id ?? `person-${options.newId()}`;
+      assigned.set(key, id);
+      if (match) report.people.updated++;
+      else report.people.added++;
+      statements.push(
+        upsertPersonStatement(db, {
+          id,
+          name: p.name,
+          phone: p.phone ?? match?.phone ?? null,
+          workUnit: p.workUnit ?? match?.workUnit ?? null,
+          homeRegion: p.homeCode,
+          onRoster: 1,
+          createdAt: options.now,
+        }),
+      );
+    }
+    for (const role of p.roles) {
+      statements.push(grantRoleStatement(db, id, role, p.homeCode, options.now));
+      report.roles++;
+    }
+    tick();
+  }
+  await store.commit(statements);
+  report.written = true;
+  options.onProgress?.(total, total);
+  return report;
+}
+
+export async function importFile(store: Store, path: string, options: ImportOptions): Promise<ImportReport> {
+  return importTables(store, await readSpreadsheet(path), options);
+}

@@ -1,0 +1,97 @@
+import { ledgerAttendance, ledgerCadres, ledgerHistory, ledgerLinks, ledgerMeetings, ledgerRecords, ledgerSeconds, ledgerTalks } from '../../../db/repo/ledger.js';
+import { regionsUnder } from '../../../db/repo/regions.js';
+import type { Db } from '../../../db/store.js';
+import type { FiveOnesItem } from '../../../domain/five-ones.js';
+import { KIND_LABELS } from '../../../domain/messages.js';
+import { MEETING_KIND_LABELS, isMeetingKind } from '../../../domain/meetings/kinds.js';
+import type { LedgerData, LedgerRecord } from '../../../domain/spreadsheets/ledger.js';
+import { readTags } from '../../../domain/suggestions/index.js';
+import type { Region } from '../../../domain/types.js';
+
+/** Everything the ledger workbook shows for a region and all below it. */
+export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: string): Promise<LedgerData> {
+  const path = scope.path;
+  const [regions, cadres, recs, history, seconds, links, meetings, attendance] = await Promise.all([
+    regionsUnder(db, path),
+    ledgerCadres(db, path),
+    ledgerRecords(db, path),
+    ledgerHistory(db, path),
+    ledgerSeconds(db, path),
+    ledgerLinks(db, path),
+    ledgerMeetings(db, path),
+    ledgerAttendance(db, path),
+  ]);
+  const talks = await ledgerTalks(db, [...new Set(cadres.map((c) => c.id))]);
+  const items = new Map<string, Record<FiveOnesItem, number[]>>();
+  const itemsOf = (personId: string) => {
+    let m = items.get(personId);
+    if (!m) {
+      m = blankItems();
+      items.set(personId, m);
+    }
+    return m;
+  };
+  for (const r of recs) if (r.kind !== 'problem') itemsOf(r.personId)[r.kind].push(r.createdAt);
+  for (const [personId, dates] of talks) itemsOf(personId).talk.push(...dates);
+
+  const decided = new Map<string, (typeof history)[number]>();
+  for (const h of history) decided.set(h.recordId, h);
+  const secondsOf = new Map(seconds.map((s) => [s.recordId, s.n]));
+  const linkNames = new Map<string, string[]>();
+  const addLink = (id: string, name: string) => linkNames.set(id, [...(linkNames.get(id) ?? []), name]);
+  for (const l of links) {
+    addLink(l.fromId, `${KIND_LABELS[l.toKind]}#${l.toSeq}`);
+    addLink(l.toId, `${KIND_LABELS[l.fromKind]}#${l.fromSeq}`);
+  }
+  const toLedger = (r: (typeof recs)[number]): LedgerRecord => {
+    const d = decided.get(r.id);
+    return {
+      seq: r.seq,
+      villageCode: r.regionCode,
+      text: r.text,
+      author: r.author,
+      createdAt: r.createdAt,
+      status: r.status,
+      tags: readTags(r.category),
+      seconds: secondsOf.get(r.id) ?? 0,
+      decidedBy: d?.actorName ?? null,
+      decidedAt: d?.at ?? null,
+      comment: d?.comment ?? null,
+      links: linkNames.get(r.id) ?? [],
+    };
+  };
+  const byMeeting = new Map<string, (typeof attendance)[number][]>();
+  for (const a of attendance) byMeeting.set(a.meetingId, [...(byMeeting.get(a.meetingId) ?? []), a]);
+  return {
+    scope,
+    regions,
+    cadres: cadres.map((c) => ({
+      name: c.name,
+      phone: c.phone,
+      workUnit: c.workUnit,
+      villageCode: c.villageCode,
+      joined: Boolean(c.joined),
+      items: items.get(c.id) ?? blankItems(),
+    })),
+    suggestions: recs.filter((r) => r.kind === 'suggestion').map(toLedger),
+    deeds: recs.filter((r) => r.kind === 'deed').map(toLedger),
+    problems: recs.filter((r) => r.kind === 'problem').map(toLedger),
+    meetings: meetings.map((m) => ({
+      seq: m.seq,
+      regionCode: m.regionCode,
+      title: m.title,
+      kind: m.kind && isMeetingKind(m.kind) ? MEETING_KIND_LABELS[m.kind] : '',
+      startsAt: m.startsAt,
+      place: m.place,
+      status: m.status,
+      villagers: m.villagers,
+      attendance: (byMeeting.get(m.id) ?? []).map((a) => ({ name: a.name, status: a.status, at: a.at, proxyBy: a.proxyBy })),
+    })),
+    generatedAt: now.getTime(),
+    timeZone,
+  };
+}
+
+function blankItems(): Record<FiveOnesItem, number[]> {
+  return { talk: [], visit: [], suggestion: [], deed: [], rule: [] };
+}

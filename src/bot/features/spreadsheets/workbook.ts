@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs';
+import type { SheetSpec } from '../../../domain/spreadsheets/ledger.js';
+
+/** Writes ledger sheets as an XLSX workbook: a title line, a frozen bold header, thin borders. */
+export async function writeWorkbook(sheets: readonly SheetSpec[], at: Date): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '归乡';
+  wb.created = at;
+  wb.modified = at;
+  const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+  const border = { top: thin, left: thin, bottom: thin, right: thin };
+  for (const spec of sheets) {
+    const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+    ws.columns = spec.widths.map((width) => ({ width }));
+    const title = ws.addRow([spec.title]);
+    ws.mergeCells(1, 1, 1, spec.header.length);
+    title.font = { bold: true, size: 14 };
+    title.height = 24;
+    const head = ws.addRow(spec.header);
+    head.eachCell((c) => {
+      c.font = { bold: true };
+      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
+      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      c.border = border;
+    });
+    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: spec.header.length } };
+    spec.rows.forEach((cells, i) => {
+      const row = ws.addRow(cells);
+      for (let col = 1; col <= spec.header.length; col++) {
+        const c = row.getCell(col);
+        c.border = border;
+        c.alignment = { vertical: 'top', wrapText: true };
+      }
+      if (spec.totalRow && i === spec.rows.length - 1) row.font = { bold: true };
+    });
+    if (spec.rows.length === 0 && spec.empty) ws.addRow([spec.empty]);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,33 @@
+import type { Hono } from 'hono';
+import type { Config } from '../../../config.js';
+import type { Store } from '../../../db/store.js';
+import type { Clock } from '../../engine/ports.js';
+import type { Routes } from '../../engine/router.js';
+import { dashboardCommand } from './dashboard-command.js';
+import { createDashboardKeys } from './dashboard-link.js';
+import { registerDashboardRoute } from './dashboard-route.js';
+import { statsCommand } from './stats-command.js';
+
+export interface StationDeps {
+  config: Pick<Config, 'DASHBOARD_SECRET' | 'PUBLIC_URL' | 'HOST' | 'PORT' | 'BOT_TIMEZONE'>;
+  store: Store;
+  clock: Clock;
+}
+
+/** Where people open the dashboard: PUBLIC_URL when set, else the local listen address. */
+export function dashboardBaseUrl(config: StationDeps['config']): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/u, '');
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${config.PORT}`;
+}
+
+/** The liaison stations' /stats and /dashboard commands and the GET /dashboard page. */
+export function createStations(deps: StationDeps): { routes: Partial<Routes>; register(app: Hono): void } {
+  const keys = createDashboardKeys({ store: deps.store, secret: deps.config.DASHBOARD_SECRET, now: () => deps.clock().getTime() });
+  return {
+    routes: { commands: { stats: statsCommand, dashboard: dashboardCommand({ keys, baseUrl: dashboardBaseUrl(deps.config) }) } },
+    register(app) {
+      registerDashboardRoute(app, { store: deps.store, keys, clock: deps.clock, timeZone: deps.config.BOT_TIMEZONE });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { peopleWithRole } from '../../../db/repo/people.js';
+import { suggestionsWaiting, villageFacts } from '../../../db/repo/programme-stats.js';
+import { childRegions, getRegion } from '../../../db/repo/regions.js';
+import { doneJobs } from '../../../db/repo/scheduler.js';
+import { chats } from '../../../db/schema/index.js';
+import type { Store } from '../../../db/store.js';
+import { isWithin } from '../../../domain/access.js';
+import {
+  DAY_MS,
+  gradeVillages,
+  idleVillages,
+  monthlyInspectionDue,
+  REVIEW_OVERDUE_DAYS,
+  rollUp,
+  totalLine,
+  weeklyDigestDue,
+  type ReportPeriod,
+  type VillageFacts,
+  type WorkCalendar,
+} from '../../../domain/meetings/index.js';
+import { meetingMsg } from '../../../domain/meetings/messages.js';
+import type { OutMessage, Region } from '../../../domain/types.js';
+import { formatMonthDay } from '../../../domain/time.js';
+import { commitWork } from '../../engine/scheduler/commit.js';
+import { targetOf } from '../../engine/scheduler/recipients.js';
+
+export interface ReportDeps {
+  store: Store;
+  timeZone: string;
+  calendar: WorkCalendar;
+}
+
+const STATION_PURPOSES = ['township_station', 'county_station', 'task_force'] as const;
+
+/** Station chats and the task-force chat, each with the region it looks after. */
+async function reportChats(deps: ReportDeps) {
+  const rows = await deps.store.db
+    .select()
+    .from(chats)
+    .where(and(inArray(chats.purpose, [...STATION_PURPOSES]), eq(chats.active, 1)))
+    .orderBy(asc(chats.platform), asc(chats.chatId));
+  const out: { row: (typeof rows)[number]; region: Region }[] = [];
+  for (const row of rows) {
+    const region = row.regionCode ? await getRegion(deps.store.db, row.regionCode) : null;
+    if (region) out.push({ row, region });
+  }
+  return out;
+}
+
+/** 周调度 (Monday 09:00) and 月督查 (the 1st, 09:00), moved off holidays; each at most once. */
+export async function runReports(deps: ReportDeps, now: number): Promise<{ digests: number; inspections: number; skipped: number }> {
+  const result = { digests: 0, inspections: 0, skipped: 0 };
+  const weekly = weeklyDigestDue(now, deps.timeZone, deps.calendar);
+  const monthly = monthlyInspectionDue(now, deps.timeZone, deps.calendar);
+  const wanted = [weekly && `digest:week:${weekly.key}`, monthly && `inspect:month:${monthly.key}`].filter((k): k is string => Boolean(k));
+  const done = await doneJobs(deps.store.db, wanted);
+  if (weekly && !done.has(`digest:week:${weekly.key}`)) {
+    const messages = await weeklyMessages(deps, weekly, now);
+    if (await commitWork(deps.store, { jobKey: `digest:week:${weekly.key}`, statements: [], messages }, now)) result.digests += messages.length;
+    else result.skipped++;
+  }
+  if (monthly && !done.has(`inspect:month:${monthly.key}`)) {
+    const messages = await monthlyMessages(deps, monthly, now);
+    if (await commitWork(deps.store, { jobKey: `inspect:month:${monthly.key}`, statements: [], messages }, now)) result.inspections += messages.length;
+    else result.skipped++;
+  }
+  return result;
+}
+
+async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: number): Promise<OutMessage[]> {
+  const db = deps.store.db;
+  const facts = await villageFacts(db, period, now);
+  const waiting = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
+  const from = formatMonthDay(new Date(period.from), deps.timeZone);
+  const to = formatMonthDay(new Date(period.to - 1), deps.timeZone);
+  const messages: OutMessage[] = [];
+  for (const { row, region } of await reportChats(deps)) {
+    const villages = facts.filter((v) => isWithin(v.path, region.path));
+    const subRegions = region.level === 'village' ? [region] : await childRegions(db, region.code);
+    const lines = rollUp(villages, subRegions).filter((l) => l.villages > 0);
+    messages.push({
+      to: targetOf(row),
+      title: meetingMsg.weeklyTitle,
+      text: meetingMsg.weeklyDigest({
+        week: period.key,
+        from,
+        to,
+        area: region.fullName,
+        total: totalLine(lines, region.fullName),
+        lines,
+        idle: idleVillages(villages, now).map((v) => v.fullName),
+        waiting: waiting
+          .filter((w) => isWithin(w.path, region.path))
+          .map((w) => ({ seq: w.seq, village: w.village, days: Math.floor((now - w.createdAt) / DAY_MS) })),
+      }),
+      key: `digest:week:${period.key}:${row.platform}:${row.chatId}`,
+    });
+  }
+  return messages;
+}
+
+/** Who answers for a village (挂包联系): its township's liaison station and the staff on it. */
+async function stationsFor(deps: ReportDeps, villages: readonly VillageFacts[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const byTownship = new Map<string, string>();
+  for (const v of villages) {
+    if (!v.parentCode) continue;
+    let label = byTownship.get(v.parentCode);
+    if (label === undefined) {
+      const township = await getRegion(deps.store.db, v.parentCode);
+      const staff = await peopleWithRole(deps.store.db, 'township_station', v.parentCode);
+      label = `${township?.fullName ?? v.parentCode}联络服务站${staff.length ? `（${staff.map((p) => p.name).join('、')}）` : ''}`;
+      byTownship.set(v.parentCode, label);
+    }
+    out.set(v.code, label);
+  }
+  return out;
+}
+
+async function monthlyMessages(deps: ReportDeps, period: ReportPeriod, now: number): Promise<OutMessage[]> {
+  const facts = await villageFacts(deps.store.db, period, now);
+  const graded = gradeVillages(facts, now);
+  const stations = await stationsFor(deps, facts);
+  const [year, month] = period.key.split('-');
+  const messages: OutMessage[] = [];
+  for (const { row, region } of await reportChats(deps)) {
+    messages.push({
+      to: targetOf(row),
+      title: meetingMsg.monthlyTitle,
+      text: meetingMsg.monthlyInspection({
+        month: `${year}年${Number(month)}月`,
+        area: region.fullName,
+        graded: graded.filter((g) => isWithin(g.village.path, region.path)),
+        stations,
+      }),
+      key: `inspect:month:${period.key}:${row.platform}:${row.chatId}`,
+    });
+  }
+  return messages;
+}

@@ -1,0 +1,94 @@
+import { findRegions } from '../../../db/repo/regions.js';
+import { adoptedSuggestions, historyOf, secondCounts, setStatusStatement } from '../../../db/repo/suggestions.js';
+import type { Statement } from '../../../db/store.js';
+import { msg } from '../../../domain/messages.js';
+import { sx } from '../../../domain/suggestions/messages.js';
+import { forwardDocument, readTags } from '../../../domain/suggestions/index.js';
+import { formatDateTime } from '../../../domain/time.js';
+import type { Region } from '../../../domain/types.js';
+import { reply, replyPlan, type CommandHandler, type HandlerContext } from '../../engine/context.js';
+import type { Resolved } from '../core/where.js';
+import { actorName, historyStatement, inScope } from './workflow.js';
+import { renderDocx } from './docx.js';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export function formatDate(at: Date | number, timeZone: string): string {
+  return formatDateTime(new Date(at), timeZone).slice(0, 10);
+}
+
+/** The village meant: the chat's own village, or one named in the arguments within the sender's area. */
+async function villageFor(ctx: HandlerContext, args: string): Promise<Resolved<Region>> {
+  const query = args.trim();
+  if (!query) {
+    if (ctx.region?.level === 'village') return { ok: true, value: ctx.region };
+    return { ok: false, plan: replyPlan(ctx, sx.forwardNeedsVillage) };
+  }
+  const villages = (await findRegions(ctx.db, query, 50)).filter((r) => r.level === 'village');
+  if (villages.length === 0) return { ok: false, plan: replyPlan(ctx, msg.bindNotFound(query)) };
+  const mine = villages.filter((v) => inScope(ctx, 'forward', v).ok);
+  if (mine.length === 0) return inScope(ctx, 'forward', villages[0]!);
+  if (mine.length > 1) return { ok: false, plan: replyPlan(ctx, msg.bindTooMany(query, mine.length)) };
+  return { ok: true, value: mine[0]! };
+}
+
+/**
+ * 「转交」: the document of the village's adopted suggestions for the planning technical unit,
+ * as a .docx file. Adopted suggestions it carries for the first time become 已转交; ones sent
+ * before stay in it, so the latest document is always the complete list.
+ */
+export const forwardCommand: CommandHandler = async (ctx, args) => {
+  const where = await villageFor(ctx, args);
+  if (!where.ok) return where.plan;
+  const village = where.value;
+  const scope = inScope(ctx, 'forward', village);
+  if (!scope.ok) return scope.plan;
+  const rows = await adoptedSuggestions(ctx.db, village.code);
+  if (rows.length === 0) return replyPlan(ctx, sx.forwardNone(village.fullName));
+  const ids = rows.map((r) => r.id);
+  const [seconds, decisions] = await Promise.all([secondCounts(ctx.db, ids), adoptionOf(ctx, ids)]);
+  const today = formatDate(ctx.now, ctx.timeZone);
+  const doc = forwardDocument(
+    village.fullName,
+    rows.map((r) => ({
+      seq: r.seq,
+      text: r.text,
+      tags: readTags(r.category),
+      author: r.author,
+      workUnit: r.workUnit,
+      seconds: seconds.get(r.id) ?? 0,
+      adoptedOn: decisions.get(r.id)?.on ?? '',
+      comment: decisions.get(r.id)?.comment ?? null,
+    })),
+    today,
+    actorName(ctx),
+  );
+  const statements: Statement[] = [];
+  const at = ctx.now.getTime();
+  for (const r of rows.filter((x) => x.status === 'adopted')) {
+    statements.push(
+      setStatusStatement(ctx.db, r.id, 'forwarded', at),
+      ...(await historyStatement(ctx, r.id, { action: 'forward', fromStatus: 'adopted', toStatus: 'forwarded', comment: sx.docTitle(village.fullName) })),
+    );
+  }
+  const newly = rows.filter((x) => x.status === 'adopted').length;
+  const dataBase64 = renderDocx(doc, ctx.now);
+  return {
+    statements,
+    messages: [
+      reply(ctx, sx.forwardDone(village.fullName, rows.length, newly), {
+        attachment: { fileName: sx.docFileName(village.fullName, today), mime: DOCX_MIME, dataBase64 },
+      }),
+    ],
+  };
+};
+
+/** When each suggestion was adopted and the reviewer's words, from its history. */
+async function adoptionOf(ctx: HandlerContext, ids: readonly string[]): Promise<Map<string, { on: string; comment: string | null }>> {
+  const out = new Map<string, { on: string; comment: string | null }>();
+  for (const id of ids) {
+    const adopt = (await historyOf(ctx.db, id)).filter((h) => h.action === 'adopt').pop();
+    if (adopt) out.set(id, { on: formatDate(adopt.at, ctx.timeZone), comment: adopt.comment });
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import { chatsForRegion } from '../../../db/repo/chats.js';
+import { saveConversationStatement } from '../../../db/repo/conversations.js';
+import { getRecordBySeq } from '../../../db/repo/records.js';
+import { comparableSuggestions, linkStatement, secondCounts, setStatusStatement } from '../../../db/repo/suggestions.js';
+import type { Statement } from '../../../db/store.js';
+import { sx } from '../../../domain/suggestions/messages.js';
+import { autoTags, formatTags, linkableKinds, mostSimilar, parseLinks } from '../../../domain/suggestions/index.js';
+import type { OutMessage } from '../../../domain/types.js';
+import { replyPlan, type HandlerContext } from '../../engine/context.js';
+import { CONVERSATION_TTL_MS, type RecordAddition, type RecordDraft, type RecordExtension } from '../core/record.js';
+import { actorName, historyStatement } from './workflow.js';
+
+/** Conversation holding a suggestion not yet filed while its author looks at similar ones. */
+export const DRAFT_CONVERSATION = 'suggest-similar';
+
+/**
+ * Takes part in saving records: category tags for suggestions and problems, similar earlier
+ * suggestions before a new one is filed (unless `checkSimilar` is off: the author chose to file
+ * anyway), review buttons for the council, and the suggestion or problem a deed or rule answers.
+ */
+export function createRecordExtension(options: { checkSimilar: boolean }): RecordExtension {
+  return async (ctx, draft) => {
+    switch (draft.kind) {
+      case 'suggestion':
+        return suggestion(ctx, draft, options.checkSimilar);
+      case 'problem':
+        return { category: formatTags(autoTags(draft.text)) };
+      case 'deed':
+      case 'rule':
+        return links(ctx, draft);
+      case 'visit':
+        return {};
+    }
+  };
+}
+
+async function suggestion(ctx: HandlerContext, draft: RecordDraft, checkSimilar: boolean): Promise<RecordAddition> {
+  const tags = autoTags(draft.text);
+  // A photo without words has nothing to compare.
+  if (checkSimilar && !draft.hasEvidence) {
+    const similar = mostSimilar(draft.text, await comparableSuggestions(ctx.db, draft.village.code));
+    if (similar.length > 0) {
+      const counts = await secondCounts(ctx.db, similar.map((s) => s.id));
+      const { platform, chatId } = ctx.event.chat;
+      const plan = replyPlan(ctx, sx.similarFound(similar.map((s) => ({ ...s, seconds: counts.get(s.id) ?? 0 }))), {
+        buttons: [...similar.map((s) => [{ label: sx.secondButton(s.seq), value: `second:${s.seq}` }]), [{ label: sx.submitAnyway, value: 'suggest-anyway' }]],
+      });
+      plan.statements.push(
+        saveConversationStatement(ctx.db, {
+          platform,
+          chatId,
+          userId: ctx.event.sender.userId,
+          kind: DRAFT_CONVERSATION,
+          data: JSON.stringify({ text: draft.text }),
+          expiresAt: ctx.now.getTime() + CONVERSATION_TTL_MS,
+          updatedAt: ctx.now.getTime(),
+        }),
+      );
+      return { answer: plan };
+    }
+  }
+  const messages: OutMessage[] = [];
+  const here = ctx.event.chat;
+  for (const chat of await chatsForRegion(ctx.db, draft.village.code, 'council')) {
+    if (chat.platform === here.platform && chat.chatId === here.chatId) continue;
+    messages.push({
+      to: { platform: chat.platform as OutMessage['to']['platform'], chatId: chat.chatId, threadId: chat.threadId },
+      text: sx.newSuggestionNotice(draft.seq, actorName(ctx), draft.village.fullName, draft.text, tags),
+      buttons: [
+        [
+          { label: sx.reviewButtons.adopt, value: `review:${draft.seq}:adopt` },
+          { label: sx.reviewButtons.reject, value: `review:${draft.seq}:reject` },
+        ],
+      ],
+    });
+  }
+  return { category: formatTags(tags), messages };
+}
+
+/** 「实事 … 回应问题#3」: the deed answers problem 3, which is then resolved. Bad references save nothing. */
+async function links(ctx: HandlerContext, draft: RecordDraft): Promise<RecordAddition> {
+  const refs = parseLinks(draft.text);
+  const statements: Statement[] = [];
+  const lines: string[] = [];
+  for (const ref of refs) {
+    if (!linkableKinds(draft.kind).includes(ref.kind)) return { answer: replyPlan(ctx, sx.linkWrongKind(draft.kind)) };
+    const target = await getRecordBySeq(ctx.db, ref.kind, ref.seq);
+    if (!target) return { answer: replyPlan(ctx, sx.linkNotFound(ref.kind, ref.seq)) };
+    if (target.regionCode !== draft.village.code) return { answer: replyPlan(ctx, sx.linkOtherVillage(ref.kind, ref.seq)) };
+    statements.push(linkStatement(ctx.db, draft.recordId, target.id, ctx.now.getTime()));
+    const resolves = draft.kind === 'deed' && target.kind === 'problem' && target.status === 'open';
+    if (resolves) {
+      statements.push(
+        setStatusStatement(ctx.db, target.id, 'resolved', ctx.now.getTime()),
+        ...(await historyStatement(ctx, target.id, { action: 'resolve', fromStatus: 'open', toStatus: 'resolved', relatedRecordId: draft.recordId })),
+      );
+    }
+    lines.push(sx.linkedLine(ref.kind, ref.seq, resolves));
+  }
+  return { statements, lines };
+}

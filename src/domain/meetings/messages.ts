@@ -1,0 +1,280 @@
+/**
+ * What the bot says about meetings, sign-in, votes, reminders, digests and nudges. Plain Chinese,
+ * short enough for a phone; every refusal says what to do instead.
+ */
+import { FIVE_ONES_LABELS, type FiveOnesItem } from '../five-ones.js';
+import {
+  COLOUR_LABELS,
+  COLOUR_MARKS,
+  COLOURS,
+  completionRate,
+  MEETING_KIND_LABELS,
+  sumKinds,
+  type AreaLine,
+  type AttendanceSummary,
+  type GradedVillage,
+  type MeetingKind,
+  type VoteChoice,
+  type VoteTally,
+} from './index.js';
+import { KIND_LABELS, STATUS_LABELS } from '../messages.js';
+import { formatDateTime } from '../time.js';
+import { RECORD_KINDS } from '../types.js';
+import { wallClockOf, weekdayOf } from '../zoned-time.js';
+
+const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+/** 2026-12-03 09:00（周四）: the form people check a parsed time against. */
+export function meetingTime(at: number, timeZone: string): string {
+  const w = wallClockOf(at, timeZone);
+  return `${formatDateTime(new Date(at), timeZone)}（${WEEKDAY_NAMES[weekdayOf(w)]}）`;
+}
+
+function clock(at: number, timeZone: string): string {
+  const w = wallClockOf(at, timeZone);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+}
+
+export interface MeetingView {
+  seq: number;
+  kind: MeetingKind | null;
+  title: string;
+  place: string | null;
+  startsAt: number;
+  signinOpensAt: number;
+  signinClosesAt: number;
+}
+
+function head(m: MeetingView): string {
+  return `会议#${m.seq}「${m.title}」${m.kind ? `（${MEETING_KIND_LABELS[m.kind]}）` : ''}`;
+}
+
+function whereWhen(m: MeetingView, tz: string): string {
+  return `时间：${meetingTime(m.startsAt, tz)}${m.place ? `\n地点：${m.place}` : ''}`;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '0%' : `${Math.round((n * 100) / d)}%`);
+const names = (list: readonly string[]) => (list.length ? list.join('、') : '无');
+
+export const meetingMsg = {
+  usage: '请按「会议 时间 名称 @地点」安排会议，例如「会议 明天下午3点 村民恳谈会 @村委会议室」。时间可以写「周五 14:30」「12月3日上午9点」「2026-12-03 09:00」。',
+  badTime: {
+    'no-date': '没看懂会议时间。请把时间写在最前面，例如「会议 明天下午3点 村民恳谈会」。',
+    'no-time': '请写上几点开会，例如「会议 明天下午3点 村民恳谈会」。',
+    'bad-date': '这个日期不存在，请检查月份和日期，例如「12月3日上午9点」。',
+    'bad-time': '没看懂几点开会。请写成「下午3点」「14:30」这样的时间。',
+  } as const,
+  noTitle: '请在时间后面写上会议名称，例如「会议 明天下午3点 村民恳谈会」。',
+  titleTooLong(max: number): string {
+    return `会议名称太长了，请控制在 ${max} 字以内，详细内容可以会上再说。`;
+  },
+  groupOnly: '会议要在本村或联络站的群里安排，大家才能在群里签到。',
+  scheduled(m: MeetingView, tz: string): string {
+    return [
+      `已安排 ${head(m)}`,
+      whereWhen(m, tz),
+      `签到时间：${clock(m.signinOpensAt, tz)}–${clock(m.signinClosesAt, tz)}，届时发送「签到」或点签到按钮；不能参加请提前发送「请假 理由」。`,
+      '会前 24 小时和 1 小时我会提醒大家。',
+    ].join('\n');
+  },
+  confirmPrompt(m: MeetingView, tz: string, reasons: { past: boolean; ambiguous: boolean; needKind: boolean }): string {
+    const lines = [`请确认 ${head(m)}`, whereWhen(m, tz)];
+    if (reasons.ambiguous) lines.push('没写上午还是下午，我按上面的时间理解。');
+    if (reasons.past) lines.push('这个时间已经过去了。如果是补记已开过的会，请确认，签到从现在起开放 30 分钟。');
+    lines.push(reasons.needKind ? '请选择会议类型（选择即确认）：' : '时间不对请点「取消」后重新发送。');
+    return lines.join('\n');
+  },
+  confirmLabel: '确认',
+  cancelLabel: '取消',
+  draftGone: '这个会议已经确认或取消过了。',
+  draftCancelled(seq: number): string {
+    return `已取消会议#${seq}，可以重新发送「会议 时间 名称」。`;
+  },
+  onlyOrganiser: '只有安排会议的人才能确认。',
+
+  reminder(m: MeetingView, tz: string, lead: '24h' | '1h'): string {
+    const when = lead === '24h' ? '明天' : '1 小时后';
+    return [`会议提醒：${when}召开 ${head(m)}`, whereWhen(m, tz), `签到时间 ${clock(m.signinOpensAt, tz)}–${clock(m.signinClosesAt, tz)}。不能参加请发送「请假 理由」。`].join('\n');
+  },
+  reminderPrivate(m: MeetingView, tz: string, lead: '24h' | '1h', place: string): string {
+    return `${meetingMsg.reminder(m, tz, lead)}\n（${place}）`;
+  },
+  windowOpen(m: MeetingView, tz: string): string {
+    return [`${head(m)} 开始签到`, `签到到 ${clock(m.signinClosesAt, tz)} 截止，${clock(m.startsAt, tz)} 以后签到记为迟到。`, '点下面的按钮或发送「签到」。组长可「代签 姓名」或「代签 村民 12人」。'].join('\n');
+  },
+  signinLabel: '签到',
+  /** The sign-in card as it stands: the opening text and who has signed in so far. */
+  signinCard(m: MeetingView, tz: string, signed: readonly { name: string; late: boolean }[]): string {
+    const names = signed.map((p) => (p.late ? `${p.name}（迟到）` : p.name));
+    return [this.windowOpen(m, tz), `已签到 ${signed.length} 人：${names.join('、') || '暂无'}`].join('\n');
+  },
+
+  noMeeting: '本群现在没有要签到的会议。组长或理事会成员可以发送「会议 时间 名称」安排会议。',
+  notOpenYet(m: MeetingView, tz: string): string {
+    return `${head(m)} 的签到 ${clock(m.signinOpensAt, tz)} 开始，请到时再签到。`;
+  },
+  closed(m: MeetingView): string {
+    return `${head(m)} 的签到已经截止。`;
+  },
+  unknownPerson: '我还不认识您，请先在本村群里发送「登记 姓名」，或请组长代签。',
+  signedIn(name: string, m: MeetingView, late: boolean): string {
+    return `${name} 已签到${late ? '（迟到）' : ''}：${head(m)}`;
+  },
+  alreadySignedIn(name: string): string {
+    return `${name} 已经签过到了，不用重复签到。`;
+  },
+  signinToast(late: boolean): string {
+    return late ? '已签到（迟到）' : '已签到';
+  },
+
+  proxyUsage: '请写上代签谁，例如「代签 张三」；没有账号的村民按人数代签，例如「代签 村民 12人」。',
+  proxyNotFound(name: string): string {
+    return `没有找到 ${name}。名册外的村民请按人数代签，例如「代签 村民 12人」。`;
+  },
+  proxyAmbiguous(name: string): string {
+    return `有不止一位 ${name}，请联系本人自己签到。`;
+  },
+  proxySigned(names: readonly string[], by: string, m: MeetingView, late: boolean): string {
+    return `${by} 已为 ${names.join('、')} 代签${late ? '（迟到）' : ''}：${head(m)}`;
+  },
+  headCount(n: number, m: MeetingView): string {
+    return `已登记村民到会 ${n} 人：${head(m)}（再次代签人数会改成新的数字）。`;
+  },
+  headCountInvalid: '人数要写 0 到 9999 之间的整数，例如「代签 村民 12人」。',
+
+  leaveUsage: '请写上请假理由，例如「请假 在外出差」。',
+  leaveTooLate(m: MeetingView): string {
+    return `${head(m)} 已经开始，不能再请假了。`;
+  },
+  leaveAlreadySigned: '您已经签到了，不用请假。',
+  leaveNoMeeting: '本群现在没有可以请假的会议。',
+  leaveRecorded(name: string, m: MeetingView, reason: string): string {
+    return `已为 ${name} 记下请假：${head(m)}，理由：${reason}。不计缺席。`;
+  },
+
+  summary(m: MeetingView, s: AttendanceSummary): string {
+    const lines = [
+      `${head(m)} 签到结束`,
+      `到会 ${s.present} 人（按时 ${s.signed.length}，迟到 ${s.late.length}${s.villagers ? `，村民 ${s.villagers}` : ''}），请假 ${s.leave.length} 人，缺席 ${s.absent.length} 人。`,
+      `签到：${names(s.signed)}`,
+      `迟到：${names(s.late)}`,
+      `请假：${s.leave.length ? s.leave.map((l) => (l.reason ? `${l.name}（${l.reason}）` : l.name)).join('、') : '无'}`,
+      `缺席：${names(s.absent)}`,
+    ];
+    if (s.proxied.length) lines.push(`其中代签：${s.proxied.join('、')}`);
+    return lines.join('\n');
+  },
+
+  // votes
+  voteUsage: '请写上要表决的建议号，例如「表决 建议#12」。',
+  voteNeedsMeeting: '表决要在党员大会或村民代表会议签到期间进行。请先安排会议并在签到开放后表决。',
+  voteWrongKind(kind: MeetingKind | null): string {
+    return `${kind ? MEETING_KIND_LABELS[kind] : '这个会议'}不能表决建议，只有党员大会和村民代表会议可以。`;
+  },
+  voteNoSuggestion(seq: number): string {
+    return `没有找到本村的建议#${seq}。发送「清单 建议」查看本村建议。`;
+  },
+  voteAlreadyOpen(seq: number): string {
+    return `建议#${seq} 已经在本次会议上表决了，请点上面的按钮投票。`;
+  },
+  voteBadState(seq: number, status: string): string {
+    return `建议#${seq} 现在是「${STATUS_LABELS[status] ?? status}」，不能再表决。`;
+  },
+  voteCard(seq: number, text: string, m: MeetingView): string {
+    return `${head(m)} 表决：建议#${seq}\n「${text}」\n已签到的参会人员每人一票，请点按钮：赞成 / 反对 / 弃权。签到结束时统计结果。`;
+  },
+  voteLabels: { yes: '赞成', no: '反对', abstain: '弃权' } as Record<VoteChoice, string>,
+  voteNotSignedIn: '请先签到再投票。',
+  voteAlreadyCast(choice: VoteChoice): string {
+    return `您已经投过票了（${meetingMsg.voteLabels[choice]}），每人一票。`;
+  },
+  voteClosed: '这次表决已经结束了。',
+  voteCast(choice: VoteChoice): string {
+    return `已投票：${meetingMsg.voteLabels[choice]}`;
+  },
+  voteResult(seq: number, t: VoteTally, m: MeetingView): string {
+    return `${head(m)} 表决结果：建议#${seq} 赞成 ${t.yes}，反对 ${t.no}，弃权 ${t.abstain}，${t.passed ? '通过' : '未通过'}。结果已记入建议。`;
+  },
+  voteHistory(t: VoteTally): string {
+    return `表决${t.passed ? '通过' : '未通过'}：赞成 ${t.yes}，反对 ${t.no}，弃权 ${t.abstain}`;
+  },
+  submitterVoteOpened(name: string, seq: number, m: MeetingView): string {
+    return `${name}，您的建议#${seq} 已提交 ${head(m)} 表决。`;
+  },
+  submitterVoteResult(name: string, seq: number, t: VoteTally): string {
+    return `${name}，您的建议#${seq} 表决结果：赞成 ${t.yes}，反对 ${t.no}，弃权 ${t.abstain}，${t.passed ? '通过' : '未通过'}。`;
+  },
+
+  // 周调度 and 月督查
+  weeklyDigest(o: {
+    week: string;
+    from: string;
+    to: string;
+    area: string;
+    total: AreaLine;
+    lines: readonly AreaLine[];
+    idle: readonly string[];
+    waiting: readonly { seq: number; village: string; days: number }[];
+  }): string {
+    const t = o.total;
+    const kinds = RECORD_KINDS.map((k) => `${KIND_LABELS[k]} ${t.period[k]}`).join('，');
+    const out = [
+      `周调度 · ${o.area} · ${o.week}（${o.from} 至 ${o.to}）`,
+      `本周新增：${kinds}，会议 ${t.periodMeetings} 场`,
+      `累计：记录 ${sumKinds(t.total)} 条，会议 ${t.totalMeetings} 场；在册干部 ${t.cadres} 人，已登记 ${t.joined} 人（${pct(t.joined, t.cadres)}），五个一全部完成 ${t.complete} 人（${pct(t.complete, t.cadres)}）`,
+      `建议审核：${stateLine(t.suggestionStates)}`,
+      '分区情况：',
+      ...o.lines.map(
+        (l) =>
+          `· ${l.name}：本周 ${sumKinds(l.period)} 条、会议 ${l.periodMeetings} 场；累计 ${sumKinds(l.total)} 条、会议 ${l.totalMeetings} 场；干部 ${l.joined}/${l.cadres} 已登记，五个一完成 ${l.complete} 人（${pct(l.complete, l.cadres)}）；建议 ${stateLine(l.suggestionStates)}`,
+      ),
+      `14 天无动态的村（${o.idle.length} 个）：${o.idle.length ? shortList(o.idle, 20) : '无'}`,
+      `待审核超过 7 天的建议（${o.waiting.length} 条）：${o.waiting.length ? shortList(o.waiting.map((w) => `建议#${w.seq}（${w.village}，${w.days} 天）`), 15) : '无'}`,
+    ];
+    return out.join('\n');
+  },
+  weeklyTitle: '周调度',
+  monthlyTitle: '月督查',
+  monthlyInspection(o: {
+    month: string;
+    area: string;
+    graded: readonly GradedVillage[];
+    stations: ReadonlyMap<string, string>;
+  }): string {
+    const counts = COLOURS.map((c) => `${COLOUR_MARKS[c]}${COLOUR_LABELS[c]} ${o.graded.filter((g) => g.colour === c).length}`).join('  ');
+    const lines = [`月督查 · ${o.area} · ${o.month}`, `五色督办：${counts}`, '评定：五个一完成率 ≥80% 且 14 天内有动态为绿，≥60% 蓝，≥40% 黄，≥20% 或 30 天内有动态为橙，其余为红。'];
+    for (const c of COLOURS) {
+      const list = o.graded.filter((g) => g.colour === c);
+      if (list.length === 0 || c === 'red') continue;
+      lines.push(`${COLOUR_MARKS[c]}${COLOUR_LABELS[c]}：${shortList(list.map((g) => g.village.fullName), 15)}`);
+    }
+    const red = o.graded.filter((g) => g.colour === 'red');
+    lines.push(`${COLOUR_MARKS.red}红色督办（${red.length} 个）：${red.length ? '' : '无'}`);
+    for (const g of red) {
+      const rate = Math.round(completionRate(g.village) * 100);
+      const idle = g.idleDays === null ? '从未有动态' : `${g.idleDays} 天无动态`;
+      lines.push(`· ${g.village.fullName}：五个一完成 ${rate}%，${idle}；挂包联系：${o.stations.get(g.village.code) ?? '未指定'}`);
+    }
+    return lines.join('\n');
+  },
+
+  // nudges
+  nudge(name: string, missing: readonly FiveOnesItem[]): string {
+    return `${name}，您的五个一还差：${missing.map((i) => FIVE_ONES_LABELS[i]).join('、')}。做了就发给我记录，例如「走访 今天走访了3户」；参加恳谈会或座谈会请签到。`;
+  },
+  escalation(name: string, village: string, missing: readonly FiveOnesItem[], nudges: number): string {
+    return `请联络站关注：${village}回乡干部 ${name} 已连续 ${nudges} 周收到提醒没有回应，五个一还差：${missing.map((i) => FIVE_ONES_LABELS[i]).join('、')}。`;
+  },
+};
+
+function stateLine(states: Record<string, number>): string {
+  const entries = Object.entries(states).filter(([, n]) => n > 0);
+  if (entries.length === 0) return '无';
+  const order = ['pending', 'voting', 'adopted', 'rejected', 'merged', 'forwarded'];
+  entries.sort((a, b) => (order.indexOf(a[0]) + 99) % 99 - ((order.indexOf(b[0]) + 99) % 99));
+  return entries.map(([s, n]) => `${STATUS_LABELS[s] ?? s} ${n}`).join('，');
+}
+
+function shortList(items: readonly string[], max: number): string {
+  return items.length <= max ? items.join('、') : `${items.slice(0, max).join('、')} 等 ${items.length} 个`;
+}

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const store = openSqliteStore(path);
   const config = parseConfig({ DATABASE_PATH: path, DASHBOARD_SECRET: 'bench-dashboard-secret-0123456789' });
   let n = 0;
-  const bot = createBot({ config, store, clock: () => new Date(BENCH_NOW), logger: silentLogger, newId: () => `bench-id-${++n}` });
+  const bot = await createBot({ config, store, clock: () => new Date(BENCH_NOW), logger: silentLogger, newId: () => `bench-id-${++n}` });
 
   // The county with the most villages: the slowest county a station could ask about.
   const county = store.sqlite

@@ -145,7 +145,7 @@ export async function runTickBenchmark(scale: ScaleName, log: (line: string) => 
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     log(`tick ${scale}: seeded ${roster.cadres.toLocaleString('en')} cadres, ${roster.villages.toLocaleString('en')} villages, ${roster.chats.toLocaleString('en')} chats in ${seedSeconds.toFixed(1)} s`);
     const config = parseConfig({ DATABASE_PATH: path, DEV_CONSOLE: '0' });
-    const bot = createBot({ config, store, clock: () => TICK_AT, logger: silentLogger });
+    const bot = await createBot({ config, store, clock: () => TICK_AT, logger: silentLogger });
 
     const first = await timed(() => bot.tick(TICK_AT));
     const firstEnqueued = enqueued(store);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './domain/errors.js';
-import { PLATFORMS, type Platform } from './domain/types.js';
+import { isPlatformName, PLATFORM_NAMES, PLATFORMS, type PlatformName } from './bot/platforms/registry.js';
 
 const optional = z
   .string()
@@ -12,13 +12,13 @@ const adminList = z
   .string()
   .optional()
   .transform((s, ctx) => {
-    const out: { platform: Platform; userId: string }[] = [];
+    const out: { platform: PlatformName; userId: string }[] = [];
     for (const part of (s ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
       const i = part.indexOf(':');
-      const platform = part.slice(0, i) as Platform;
+      const platform = part.slice(0, i);
       const userId = part.slice(i + 1);
-      if (i < 1 || !PLATFORMS.includes(platform) || !userId) {
-        ctx.addIssue({ code: 'custom', message: `"${part}" is not platform:userId (platform is telegram, lark or local)` });
+      if (i < 1 || !isPlatformName(platform) || !userId) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not platform:userId (platform is ${PLATFORM_NAMES.slice(0, -1).join(', ')} or ${PLATFORM_NAMES.at(-1)})` });
         return z.NEVER;
       }
       out.push({ platform, userId });
@@ -98,8 +98,11 @@ export const ConfigSchema = z
     }
   });
 
-export type Config = z.infer<typeof ConfigSchema> & {
-  /** Neither Telegram nor Feishu configured: only the local console is served. */
+/** The settings as parsed, before what is derived from them. */
+export type Settings = z.infer<typeof ConfigSchema>;
+
+export type Config = Settings & {
+  /** No platform configured: only the local console is served. */
   localMode: boolean;
   /** Whether /dev is served: in local mode, or when DEV_CONSOLE=1. */
   devConsole: boolean;
@@ -132,7 +135,7 @@ export function parseConfig(env: Record<string, string | undefined>, options: { 
     throw new AppError('config', `Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = result.data;
-  const localMode = !c.TELEGRAM_BOT_TOKEN && !c.LARK_APP_ID;
+  const localMode = !PLATFORMS.some((p) => !p.console && p.configured(c));
   const devConsole = c.DEV_CONSOLE === '1' || (localMode && c.DEV_CONSOLE !== '0');
   return { ...c, localMode, devConsole };
 }

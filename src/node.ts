@@ -2,11 +2,9 @@ import { serve } from '@hono/node-server';
 import { parseConfig } from './config.js';
 import { createBot } from './bot/create-bot.js';
 import { createNodeChartRenderer } from './bot/engine/charts/index.js';
-import { loadLarkAdapter } from './bot/platforms/lark/load.js';
 import { jsonLogger } from './bot/engine/ports.js';
 import { officialCalendar } from './bot/engine/scheduler/index.js';
 import { readCalendarOverrides } from './bot/engine/scheduler/calendar-file.js';
-import { fetchBotInfo } from './bot/platforms/telegram/index.js';
 import type { WorkbookWriter } from './bot/features/spreadsheets/export.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { batchedLineWriter } from './log-writer.js';
@@ -34,21 +32,16 @@ async function main(): Promise<void> {
   // Someone trying the bot on a fresh machine gets the demo organisation to talk to. Only in local
   // mode and only into an empty database: a deployment's data is never touched.
   const seeded = config.localMode && (await isEmpty(store)) ? await seedDemo(store) : null;
-  // Without TELEGRAM_BOT_INFO, ask Telegram once who the bot is, before serving anything.
-  const botInfo =
-    config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_BOT_INFO ? await fetchBotInfo(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined;
   const calendar = officialCalendar(config.CALENDAR_OVERRIDES ? readCalendarOverrides(config.CALENDAR_OVERRIDES) : undefined);
   const charts = createNodeChartRenderer();
-  const larkAdapter = await loadLarkAdapter(config);
-  const bot = createBot({
+  // Each configured platform is built before anything is served (a platform may ask who it is).
+  const bot = await createBot({
     config,
     store,
     logger,
     calendar,
     writeWorkbook,
     renderChart: (spec) => charts.render(spec),
-    ...(botInfo ? { telegram: { botInfo } } : {}),
-    ...(larkAdapter ? { larkAdapter } : {}),
   });
   const server = serve({ fetch: bot.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
@@ -56,19 +49,18 @@ async function main(): Promise<void> {
       const demo = seeded
         ? `已载入演示数据（${seeded.regions} 个地区，${seeded.people} 位人员，${seeded.chats} 个演示群）。`
         : '想要演示数据？另开终端运行 npm run seed:demo（可重复运行）。';
-      console.log(`归乡已在本地模式启动（未配置 Telegram 或飞书）。\n本地调试台：${base}/dev\n${demo}`);
+      console.log(`归乡已在本地模式启动（未配置任何平台）。\n本地调试台：${base}/dev\n${demo}`);
     } else {
       console.log(`归乡已启动：${base}（${bot.app.routes.length} 个路由）`);
     }
   });
-  if (bot.telegram && config.TELEGRAM_MODE === 'polling') {
-    bot.telegram.startPolling().catch((err: unknown) => {
-      logger.error('telegram long polling stopped', { error: err instanceof Error ? err.message : String(err) });
+  // Platforms in a polling or long-connection mode (machines without public HTTPS) receive here.
+  for (const adapter of bot.adapters.values()) {
+    adapter.start?.().catch((err: unknown) => {
+      logger.error('platform receiving stopped', { platform: adapter.name, error: err instanceof Error ? err.message : String(err) });
       process.exit(1);
     });
   }
-  // Networks that cannot take inbound HTTPS receive Feishu events over an outbound long connection.
-  const larkConnection = bot.lark && config.LARK_MODE === 'ws' ? await bot.lark.startLongConnection() : null;
   const drainTimer = setInterval(() => {
     bot.dispatcher.drain().catch((err: unknown) => logger.error('drain failed', { error: String(err) }));
   }, DRAIN_EVERY_MS);
@@ -92,8 +84,7 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     clearInterval(drainTimer);
     clearInterval(tickTimer);
-    void bot.telegram?.stop();
-    larkConnection?.close();
+    for (const adapter of bot.adapters.values()) void adapter.stop?.();
     server.close(() => {
       void store.close().then(() => process.exit(0));
     });

@@ -1,6 +1,5 @@
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types/index';
 import { createBot, type Bot } from './bot/create-bot.js';
-import { loadLarkAdapter } from './bot/platforms/lark/load.js';
 import { jsonLogger } from './bot/engine/ports.js';
 import { parseConfig } from './config.js';
 import { openD1Store } from './db/d1.js';
@@ -33,16 +32,15 @@ async function botFor(env: WorkerEnv, ctx: ExecutionContext, clock?: () => Date)
   const config = parseConfig(settingsOf(env), { runtime: 'workers' });
   // Webhooks answer as soon as the event is committed; the sends run on in waitUntil, and the
   // cron drains whatever they did not finish.
-  const larkAdapter = await loadLarkAdapter(config);
   return createBot({
     config,
     store: openD1Store(env.DB),
+    runtime: 'workers',
     logger,
     defer: (task) => ctx.waitUntil(task),
     // A drain runs about three D1 queries a row; D1 allows 1,000 per invocation, the tick needs some too.
     outboxBatch: OUTBOX_BATCH_ON_D1,
     ...(clock ? { clock } : {}),
-    ...(larkAdapter ? { larkAdapter } : {}),
   });
 }
 

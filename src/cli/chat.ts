@@ -2,10 +2,10 @@ import { createInterface } from 'node:readline';
 import { stdin, stdout } from 'node:process';
 import { parseConfig } from '../config.js';
 import { createBot } from '../bot/create-bot.js';
-import { loadLarkAdapter } from '../bot/platforms/lark/load.js';
 import { localEvent, toView } from '../bot/platforms/local/adapter.js';
+import { localPlatform } from '../bot/platforms/local/definition.js';
 import { silentLogger } from '../bot/engine/ports.js';
-import { localDirectory } from '../db/repo/console.js';
+import { localDirectory } from '../bot/platforms/local/directory.js';
 import { rowsByKeys, sentToChat } from '../db/repo/outbox.js';
 import { openSqliteStore } from '../db/sqlite.js';
 
@@ -15,8 +15,8 @@ import { openSqliteStore } from '../db/sqlite.js';
  */
 const config = parseConfig(process.env);
 const store = openSqliteStore(config.DATABASE_PATH);
-const larkAdapter = await loadLarkAdapter(config);
-const bot = createBot({ config, store, logger: silentLogger, ...(larkAdapter ? { larkAdapter } : {}) });
+const bot = await createBot({ config, store, logger: silentLogger });
+const LOCAL = localPlatform.name;
 const directory = await localDirectory(store.db);
 
 // Start where the demo story starts: 温泉村's planning group, as the cadre 张卫东.
@@ -35,8 +35,8 @@ function printWhere() {
 }
 
 async function showNew() {
-  await bot.dispatcher.drain('local');
-  const rows = await sentToChat(store.db, 'local', chatId, cursor);
+  await bot.dispatcher.drain(LOCAL);
+  const rows = await sentToChat(store.db, LOCAL, chatId, cursor);
   for (const row of rows) {
     cursor = Math.max(cursor, row.id);
     const v = toView(row);
@@ -45,7 +45,7 @@ async function showNew() {
   }
 }
 
-const start = await sentToChat(store.db, 'local', chatId, 0);
+const start = await sentToChat(store.db, LOCAL, chatId, 0);
 cursor = start.at(-1)?.id ?? 0;
 
 const prompt = () => rl.setPrompt(`\n${user.userName}> `);
@@ -81,7 +81,7 @@ async function handleLine(line: string): Promise<void> {
   }
   if (line.startsWith(':chat ')) {
     chatId = line.slice(6).trim();
-    cursor = (await sentToChat(store.db, 'local', chatId, 0)).at(-1)?.id ?? 0;
+    cursor = (await sentToChat(store.db, LOCAL, chatId, 0)).at(-1)?.id ?? 0;
     printWhere();
     return;
   }
@@ -97,7 +97,7 @@ async function handleLine(line: string): Promise<void> {
     : { chatId, userId: user.userId, userName: user.userName, text: line };
   const result = await bot.pipeline.handle(localEvent(body, new Date(), () => crypto.randomUUID()));
   if (result.toast) console.log(`（${result.toast}）`);
-  await bot.dispatcher.drain('local');
+  await bot.dispatcher.drain(LOCAL);
   const mine = (await rowsByKeys(store.db, result.keys)).filter((r) => r.chatId !== chatId).length;
   if (mine > 0) console.log(`（另有 ${mine} 条消息发到了其他群）`);
   await showNew();

@@ -5,11 +5,9 @@
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../config.js';
 import { createBot } from '../bot/create-bot.js';
-import { loadLarkAdapter } from '../bot/platforms/lark/load.js';
 import { jsonLogger } from '../bot/engine/ports.js';
 import { readCalendarOverrides } from '../bot/engine/scheduler/calendar-file.js';
 import { officialCalendar } from '../bot/engine/scheduler/index.js';
-import { fetchBotInfo } from '../bot/platforms/telegram/index.js';
 import { openSqliteStore } from '../db/sqlite.js';
 import { AppError } from '../domain/errors.js';
 
@@ -20,13 +18,10 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const store = openSqliteStore(config.DATABASE_PATH);
   try {
-    const botInfo =
-      config.TELEGRAM_BOT_TOKEN && !config.TELEGRAM_BOT_INFO ? await fetchBotInfo(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined;
     const calendar = officialCalendar(config.CALENDAR_OVERRIDES ? readCalendarOverrides(config.CALENDAR_OVERRIDES) : undefined);
     // With --at the whole run, sending included, happens at that moment.
     const clock = values.at ? () => new Date(at) : () => new Date();
-    const larkAdapter = await loadLarkAdapter(config);
-    const bot = createBot({ config, store, clock, calendar, logger: jsonLogger((l) => console.error(l)), ...(botInfo ? { telegram: { botInfo } } : {}), ...(larkAdapter ? { larkAdapter } : {}) });
+    const bot = await createBot({ config, store, clock, calendar, logger: jsonLogger((l) => console.error(l)) });
     const r = await bot.tick(at);
     console.log(
       `tick ${at.toISOString()}：会议事项 ${r.meetings}，周调度 ${r.digests}，月督查 ${r.inspections}，五个一提醒 ${r.nudges}（上报联络站 ${r.escalations}），已由其他进程完成 ${r.skipped}`,

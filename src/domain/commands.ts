@@ -67,7 +67,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'second', aliases: ['附议'], usage: '附议 建议#N', summary: '附议一条已有的建议', who: ['cadre', 'leader', 'council'] },
   { name: 'ask', aliases: ['咨询'], usage: '咨询 <问题>', summary: '向乡镇联络服务站咨询政策、对接需求', who: ['cadre', 'leader', 'council'] },
   { name: 'answer', aliases: ['答复'], usage: '答复 问#N <内容>', summary: '答复干部的咨询', who: STATIONS },
-  { name: 'link', aliases: ['绑定账号'], usage: '绑定账号 [验证码]', summary: '把飞书和 Telegram 账号认作同一人', who: ['everyone'] },
+  { name: 'link', aliases: ['绑定账号'], usage: '绑定账号 [验证码]', summary: '把您在不同平台的账号认作同一人', who: ['everyone'] },
   { name: 'cancel', aliases: ['取消'], usage: '取消', summary: '退出当前对话', who: ['everyone'] },
 ];
 

@@ -1,6 +1,8 @@
-/** Platforms the bot talks on. `local` is the console and REPL: same pipeline, no account needed. */
-export type Platform = 'telegram' | 'lark' | 'local';
-export const PLATFORMS: readonly Platform[] = ['telegram', 'lark', 'local'];
+/**
+ * The name of a platform the bot talks on. Which names exist is decided by the platform registry
+ * (src/bot/platforms/registry.ts, its PlatformName); to the domain a name is opaque.
+ */
+export type Platform = string;
 
 export type RegionLevel = 'city' | 'county' | 'township' | 'village';
 

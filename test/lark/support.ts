@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config.js';
 import { createBot, type Bot } from '../../src/bot/create-bot.js';
 import { encryptEvent, eventSignature } from '../../src/bot/platforms/lark/crypto.js';
-import { createLarkAdapter } from '../../src/bot/platforms/lark/index.js';
 import { createPacer } from '../../src/bot/platforms/lark/pacer.js';
 import { bindChatStatement } from '../../src/db/repo/chats.js';
 import { linkIdentityStatement } from '../../src/db/repo/people.js';
@@ -53,13 +52,12 @@ export async function larkTestBot(fake: FakeOpenApi, security: 'encrypted' | 'to
   ]);
   const clock = fixedClock();
   const quiet = quietDeps();
-  const bot = createBot({
+  const bot = await createBot({
     config,
     store,
     clock,
     ...quiet.deps,
-    lark: { pacer: createPacer({ intervalMs: 0 }) },
-    larkAdapter: createLarkAdapter,
+    platforms: { lark: { pacer: createPacer({ intervalMs: 0 }) } },
   });
   return {
     ...bot,

@@ -1,3 +1,4 @@
+import type { LarkAdapter } from '../../src/bot/platforms/lark/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decryptEvent, encryptEvent } from '../../src/bot/platforms/lark/crypto.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
@@ -296,12 +297,12 @@ describe('POST /webhook/lark — refusals', () => {
 
   it('handles an event as the long connection delivers it (plain, no headers) with the same handlers', async () => {
     const bot = await larkTestBot(fake, 'token', { LARK_MODE: 'ws' });
-    const answer = await bot.lark!.dispatcher.invoke(fixture('message-group-mention'), { needCheck: false });
+    const answer = await (bot.adapters.get('lark') as LarkAdapter).dispatcher.invoke(fixture('message-group-mention'), { needCheck: false });
     await bot.settle();
     expect(answer).toEqual({});
     expect(rows(bot, 'select kind, text from records')).toEqual([{ kind: 'suggestion', text: '请 @王海 看看村口道路硬化' }]);
     expect(fake.sends()).toHaveLength(1);
-    const click = await bot.lark!.dispatcher.invoke(fixture('card-action'), { needCheck: false });
+    const click = await (bot.adapters.get('lark') as LarkAdapter).dispatcher.invoke(fixture('card-action'), { needCheck: false });
     expect(click).toEqual({ toast: { type: 'info', content: '没有找到待处理的申请#1，可能已经处理过了。' } });
   });
 

@@ -12,7 +12,7 @@ export async function ledgerBot(options: { writer?: boolean } = {}): Promise<Tes
   const store = openSqliteStore(':memory:');
   await seedDemo(store);
   const clock = fixedClock();
-  const bot = createBot({
+  const bot = await createBot({
     config,
     store,
     clock,

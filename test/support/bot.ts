@@ -56,7 +56,7 @@ export async function testBot(
   const store = openSqliteStore(options.path ?? ':memory:');
   if (options.seed !== false) await seedDemo(store);
   const clock = options.clock ?? fixedClock();
-  const bot = createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5 });
+  const bot = await createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5 });
   return { ...bot, store, clock };
 }
 

@@ -62,9 +62,11 @@ describe('TELEGRAM_MODE=polling', () => {
     expect(webhook.status).toBe(404);
 
     bot.fake.queueUpdates(groupText('/visit 走访了五保户'));
-    const polling = bot.telegram!.startPolling();
+    const telegram = bot.adapters.get('telegram')!;
+    expect(telegram.registerRoutes).toBeUndefined();
+    const polling = telegram.start!();
     for (let i = 0; i < 200 && bot.fake.sends().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    await bot.telegram!.stop();
+    await telegram.stop!();
     await polling;
     await bot.settle();
 

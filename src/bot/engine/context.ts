@@ -2,6 +2,7 @@ import type { ChatRow } from '../../db/repo/chats.js';
 import type { ConversationRow } from '../../db/repo/conversations.js';
 import type { IdentityRow, PersonRow } from '../../db/repo/people.js';
 import type { Db, Statement } from '../../db/store.js';
+import type { Capabilities } from '../platforms/adapter.js';
 import type { InboundEvent, OutMessage, Region, RoleGrant } from '../../domain/types.js';
 
 export interface Actor {
@@ -17,6 +18,8 @@ export interface HandlerContext {
   db: Db;
   timeZone: string;
   botUsername: string | null;
+  /** What the event's platform can show (edit in place, files, …). */
+  capabilities: Capabilities;
   /** Fresh ids for new rows (people, records). Injected so tests get stable ids. */
   newId: () => string;
   chat: ChatRow | null;

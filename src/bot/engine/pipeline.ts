@@ -7,6 +7,7 @@ import { getRegion } from '../../db/repo/regions.js';
 import { isUniqueViolation, type Statement, type Store } from '../../db/store.js';
 import { AppError } from '../../domain/errors.js';
 import type { InboundEvent, Platform, RoleGrant } from '../../domain/types.js';
+import type { Capabilities, PlatformAdapter } from '../platforms/adapter.js';
 import type { Actor, HandlerContext } from './context.js';
 import type { Clock, Logger } from './ports.js';
 import { route, type Routes } from './router.js';
@@ -25,8 +26,11 @@ export interface PipelineDeps {
   /** Bootstrap admins from ADMINS: admin everywhere even before any role is stored. */
   admins: readonly AdminId[];
   newId: () => string;
-  /** This bot's username on the platform, to tell "/cmd@this_bot" from "/cmd@other_bot". */
-  botUsername?: (platform: Platform) => string | null;
+  /**
+   * The adapter an event came from: its bot username (to tell "/cmd@this_bot" from
+   * "/cmd@other_bot") and what it can show. Unknown platforms get neither.
+   */
+  platformOf?: (platform: Platform) => Pick<PlatformAdapter, 'botUsername' | 'capabilities'> | undefined;
 }
 
 export interface HandleResult {
@@ -45,6 +49,8 @@ const MAX_ATTEMPTS = 8;
 
 /** Most events decided in one group commit; the rest wait for the next. */
 const MAX_GROUP = 64;
+
+const NO_CAPABILITIES: Capabilities = { buttons: false, editInPlace: false, files: false, images: false, cards: false, privateMessages: false };
 
 export function createPipeline(deps: PipelineDeps) {
   // Every event runs these reads; compiled once here, each costs SQLite's time only.
@@ -65,12 +71,14 @@ export function createPipeline(deps: PipelineDeps) {
     }
     const region = chat?.regionCode ? await getRegion(db, chat.regionCode) : null;
     const actor: Actor = { identity, person, roles };
+    const adapter = deps.platformOf?.(event.platform);
     return {
       event,
       now,
       db,
       timeZone: deps.timeZone,
-      botUsername: deps.botUsername?.(event.platform) ?? null,
+      botUsername: adapter?.botUsername ?? null,
+      capabilities: adapter?.capabilities ?? NO_CAPABILITIES,
       newId: deps.newId,
       chat,
       region,

@@ -4,6 +4,10 @@ import { regionFromInput, upsertRegionStatement } from '../repo/regions.js';
 import type { Region, RoleName } from '../../domain/types.js';
 import type { Statement, Store } from '../store.js';
 import { yuxiRegions } from './yuxi-regions.js';
+import { localPlatform } from '../../bot/platforms/local/definition.js';
+
+/** The demo's people and chats live on the console, where anyone can talk as them. */
+const CONSOLE = localPlatform.name;
 
 /** Fixed, so running the seed again writes identical rows. */
 const SEEDED_AT = Date.UTC(2026, 0, 1);
@@ -81,13 +85,13 @@ export async function seedDemo(store: Store): Promise<{ regions: number; people:
     for (const [role, region] of p.roles) statements.push(grantRoleStatement(db, p.id, role, region, SEEDED_AT));
     if (p.localUser) {
       statements.push(
-        linkIdentityStatement(db, { platform: 'local', userId: p.localUser, personId: p.id, displayName: p.name, linkedAt: SEEDED_AT }),
+        linkIdentityStatement(db, { platform: CONSOLE, userId: p.localUser, personId: p.id, displayName: p.name, linkedAt: SEEDED_AT }),
       );
     }
   }
   for (const c of DEMO_CHATS) {
     const row = {
-      platform: 'local',
+      platform: CONSOLE,
       chatId: c.chatId,
       threadId: null,
       type: 'group' as const,

@@ -1,20 +1,18 @@
-/** What the bot says while linking two platform accounts of one person (/link 绑定账号). */
-import type { Platform } from '../types.js';
-
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  telegram: 'Telegram',
-  lark: '飞书',
-  local: '本地调试台',
-};
+/**
+ * What the bot says while linking two platform accounts of one person (/link 绑定账号). Platforms
+ * are named by the labels their adapters declare.
+ */
 
 export const LINK_CODE_MINUTES = 10;
 
 export const identityMsg = {
   linkPrivateOnly: '为了账号安全，请私聊我发送「绑定账号」获取验证码，验证码不要发在群里。',
-  linkCode(code: string, from: Platform): string {
+  /** `otherPlatforms`: labels of the platforms the other account may be on. */
+  linkCode(code: string, otherPlatforms: readonly string[]): string {
+    const where = otherPlatforms.length > 0 ? `（${otherPlatforms.join('或')}）` : '';
     return [
       `您的账号绑定验证码：${code}（${LINK_CODE_MINUTES} 分钟内有效，只能用一次）。`,
-      `请用您的另一个账号（${from === 'lark' ? 'Telegram' : '飞书'}）私聊我发送「绑定账号 ${code}」。`,
+      `请用您的另一个账号${where}私聊我发送「绑定账号 ${code}」。`,
       '验证码请勿告诉别人：知道它的人可以把自己的账号绑到您名下。',
     ].join('\n');
   },
@@ -31,7 +29,7 @@ export const identityMsg = {
   linkNamesDiffer(a: string, b: string): string {
     return `两个账号登记的姓名不同（${a} / ${b}），不能绑定。如果确实是同一人，请联系乡镇联络服务站处理。`;
   },
-  linked(name: string, other: Platform, here: Platform): string {
-    return `绑定成功：您的${PLATFORM_LABELS[here]}账号和${PLATFORM_LABELS[other]}账号现在都是 ${name}，记录和统计按同一人计算。`;
+  linked(name: string, otherLabel: string, hereLabel: string): string {
+    return `绑定成功：您的${hereLabel}账号和${otherLabel}账号现在都是 ${name}，记录和统计按同一人计算。`;
   },
 };

@@ -1,5 +1,4 @@
 import { createBot, type Bot } from '../../../src/bot/create-bot.js';
-import { createLarkAdapter } from '../../../src/bot/platforms/lark/index.js';
 import { createPacer } from '../../../src/bot/platforms/lark/pacer.js';
 import { parseConfig } from '../../../src/config.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/db/sqlite.js';
@@ -49,14 +48,15 @@ export async function reliabilityBot(options: {
   const clock = fixedClock();
   let virtual = 0;
   const quiet = quietDeps();
-  const bot = createBot({
+  const bot = await createBot({
     config,
     store,
     clock,
     ...quiet.deps,
-    telegram: { fetch: options.telegramEdge ? options.telegramEdge(telegramApi.fetch) : telegramApi.fetch },
-    lark: { pacer: createPacer({ intervalMs: 0 }) },
-    larkAdapter: createLarkAdapter,
+    platforms: {
+      telegram: { fetch: options.telegramEdge ? options.telegramEdge(telegramApi.fetch) : telegramApi.fetch },
+      lark: { pacer: createPacer({ intervalMs: 0 }) },
+    },
     pacing: { now: () => virtual, sleep: async (ms) => void (virtual += ms) },
   });
   return {

@@ -59,12 +59,12 @@ export async function telegramTestBot(env: Record<string, string> = {}): Promise
   ]);
   const clock = fixedClock();
   const quiet = quietDeps();
-  const bot = createBot({
+  const bot = await createBot({
     config,
     store,
     clock,
     ...quiet.deps,
-    telegram: { fetch: fake.fetch },
+    platforms: { telegram: { fetch: fake.fetch } },
   });
   return {
     ...bot,

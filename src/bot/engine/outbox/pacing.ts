@@ -16,33 +16,6 @@ export interface Pacing {
   isGroup?: (chatId: string) => boolean;
 }
 
-/**
- * Telegram: about one message a second per chat, 20 a minute per group, 30 a second overall.
- * Group chat ids are negative numbers.
- */
-export const TELEGRAM_PACING: Pacing = {
-  limits: [
-    { scope: 'chat', max: 1, perMs: 1_000 },
-    { scope: 'group', max: 20, perMs: 60_000 },
-    { scope: 'platform', max: 30, perMs: 1_000 },
-  ],
-  isGroup: (chatId) => chatId.startsWith('-'),
-};
-
-/**
- * Feishu's message API: 5 a second per user or per group (a group's shared with the other bots
- * there, so this bot keeps to 4), and per app 50 a second and 1,000 a minute.
- */
-export const LARK_PACING: Pacing = {
-  limits: [
-    { scope: 'chat', max: 5, perMs: 1_000 },
-    { scope: 'group', max: 4, perMs: 1_000 },
-    { scope: 'platform', max: 50, perMs: 1_000 },
-    { scope: 'platform', max: 1_000, perMs: 60_000 },
-  ],
-  isGroup: (chatId) => chatId.startsWith('oc_'),
-};
-
 export interface RateLimiterDeps {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;

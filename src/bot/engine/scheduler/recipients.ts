@@ -4,20 +4,20 @@ import { identitiesForPeople } from '../../../db/repo/people.js';
 import { chats } from '../../../db/schema/index.js';
 import type { Db } from '../../../db/store.js';
 import type { OutMessage, OutTarget, Platform } from '../../../domain/types.js';
+import { platformDefinition } from '../../platforms/registry.js';
 
-/**
- * The chat id of a person's private chat with the bot, as each platform gives it: Telegram uses
- * the user id, Feishu sends to the open_id, and the local console names it private-<user>.
- */
+/** The chat id of a person's private chat with the bot, as their platform addresses it. */
 export function privateChatIdOf(platform: Platform, userId: string): string {
-  return platform === 'local' ? `private-${userId}` : userId;
+  return platformDefinition(platform)?.privateChatId(userId) ?? userId;
 }
 
 /**
- * Telegram bots cannot open a private chat: the person must have started one, which leaves a
- * chats row. Feishu delivers to an open_id within the app's scope without one.
+ * On some platforms the bot cannot open a private chat: the person must have started one, which
+ * leaves a chats row. Others deliver to any user id within the app's scope.
  */
-const NEEDS_PRIVATE_CHAT_ROW: ReadonlySet<Platform> = new Set(['telegram', 'local']);
+function needsPrivateChatRow(platform: Platform): boolean {
+  return platformDefinition(platform)?.privateChatNeedsStart ?? true;
+}
 
 export interface Person {
   id: string;
@@ -32,8 +32,8 @@ export interface Reach {
 }
 
 /**
- * How each person can be reached: privately unless the platform said they blocked the bot, and on
- * Telegram only once they have talked to the bot in private.
+ * How each person can be reached: privately unless the platform said they blocked the bot, and
+ * where the bot cannot open a chat itself, only once they have talked to it in private.
  */
 export async function reachOf(db: Db, people: readonly Person[]): Promise<Map<string, Reach>> {
   const out = new Map<string, Reach>(people.map((p) => [p.id, { private: [], mentions: [] }]));
@@ -52,7 +52,7 @@ export async function reachOf(db: Db, people: readonly Person[]): Promise<Map<st
     const reach = out.get(i.personId)!;
     const platform = i.platform as Platform;
     const chatId = privateChatIdOf(platform, i.userId);
-    const chatKnown = !NEEDS_PRIVATE_CHAT_ROW.has(platform) || open.has(`${platform}\u0000${chatId}`);
+    const chatKnown = !needsPrivateChatRow(platform) || open.has(`${platform}\u0000${chatId}`);
     if (i.unreachableAt === null && chatKnown && !reach.private.some((t) => t.platform === platform)) {
       reach.private.push({ platform, chatId, threadId: null });
     }
@@ -95,4 +95,9 @@ export function personalMessages(
 
 export function targetOf(row: { platform: string; chatId: string; threadId: string | null }): OutTarget {
   return { platform: row.platform as Platform, chatId: row.chatId, threadId: row.threadId };
+}
+
+/** Where a private message to a platform user goes, as their platform addresses it. */
+export function privateTarget(platform: Platform, userId: string): OutTarget {
+  return { platform, chatId: privateChatIdOf(platform, userId), threadId: null };
 }

@@ -26,7 +26,15 @@ export function randomCode(): string {
   return String(n! % 1_000_000).padStart(6, '0');
 }
 
+/** How replies name platforms: each adapter's label, and which others this deployment serves. */
+export interface PlatformLabels {
+  labelOf(platform: Platform): string;
+  /** Labels of the configured platforms other than this one (the console not counted). */
+  othersOf(platform: Platform): string[];
+}
+
 export interface LinkDeps {
+  labels: PlatformLabels;
   /** Where codes come from; tests pass a fixed sequence. */
   newCode?: () => string;
 }
@@ -35,24 +43,24 @@ export interface LinkDeps {
  * /link (绑定账号): without an argument, hand out a one-time code in a private chat; with a code,
  * sent from the other account, make both accounts one person.
  */
-export function createLinkCommand(deps: LinkDeps = {}): CommandHandler {
+export function createLinkCommand(deps: LinkDeps): CommandHandler {
   const newCode = deps.newCode ?? randomCode;
   return async (ctx, args) => {
     const typed = args.replace(/\s+/gu, '');
-    if (typed === '') return issueCode(ctx, newCode);
+    if (typed === '') return issueCode(ctx, newCode, deps.labels);
     if (!CODE_PATTERN.test(typed)) return replyPlan(ctx, identityMsg.linkUsage);
-    return redeemCode(ctx, typed);
+    return redeemCode(ctx, typed, deps.labels);
   };
 }
 
-async function issueCode(ctx: HandlerContext, newCode: () => string): Promise<Plan> {
+async function issueCode(ctx: HandlerContext, newCode: () => string, labels: PlatformLabels): Promise<Plan> {
   // Anyone who reads the code can claim the issuer's roles, so it is only ever shown in private.
   if (ctx.event.chat.type !== 'private') return replyPlan(ctx, identityMsg.linkPrivateOnly);
   const { platform, sender, chat } = ctx.event;
   const now = ctx.now.getTime();
   let code = newCode();
   for (let i = 0; i < 5 && (await liveCode(ctx.db, code, now)); i++) code = newCode();
-  const plan = replyPlan(ctx, identityMsg.linkCode(code, platform));
+  const plan = replyPlan(ctx, identityMsg.linkCode(code, labels.othersOf(platform)));
   plan.statements.push(
     clearCodesStatement(ctx.db, platform, sender.userId, now),
     insertCodeStatement(ctx.db, {
@@ -69,7 +77,7 @@ async function issueCode(ctx: HandlerContext, newCode: () => string): Promise<Pl
   return plan;
 }
 
-async function redeemCode(ctx: HandlerContext, typed: string): Promise<Plan> {
+async function redeemCode(ctx: HandlerContext, typed: string, labels: PlatformLabels): Promise<Plan> {
   const { platform, sender } = ctx.event;
   const now = ctx.now.getTime();
   const failures = await failuresOf(ctx.db, platform, sender.userId, now - CODE_TTL_MS);
@@ -102,10 +110,10 @@ async function redeemCode(ctx: HandlerContext, typed: string): Promise<Plan> {
   else statements.push(linkSenderIdentity(ctx, survivor.id, now));
 
   const messages: OutMessage[] = [
-    reply(ctx, identityMsg.linked(survivor.name, code.platform as Platform, platform)),
+    reply(ctx, identityMsg.linked(survivor.name, labels.labelOf(code.platform), labels.labelOf(platform))),
     {
-      to: { platform: code.platform as Platform, chatId: code.chatId, threadId: null },
-      text: identityMsg.linked(survivor.name, platform, code.platform as Platform),
+      to: { platform: code.platform, chatId: code.chatId, threadId: null },
+      text: identityMsg.linked(survivor.name, labels.labelOf(platform), labels.labelOf(code.platform)),
     },
   ];
   return { statements, messages };

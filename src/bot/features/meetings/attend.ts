@@ -23,7 +23,7 @@ import { meetingChat, viewOf } from './view.js';
  * where the platform edits messages: elsewhere each sign-in would post the whole card again.
  */
 async function cardUpdate(ctx: HandlerContext, m: MeetingRow, newly: readonly { id: string; name: string; late: boolean }[]): Promise<OutMessage[]> {
-  if (ctx.event.platform === 'local') return [];
+  if (!ctx.capabilities.editInPlace) return [];
   const signed = new Map<string, { name: string; late: boolean }>();
   for (const a of await attendanceOf(ctx.db, m.id)) {
     if (a.status === 'signed' || a.status === 'late') signed.set(a.personId, { name: a.name, late: a.status === 'late' });

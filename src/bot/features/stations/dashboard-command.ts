@@ -3,7 +3,7 @@ import { statsMsg } from '../../../domain/stats/messages.js';
 import { formatDateTime } from '../../../domain/time.js';
 import { reply, replyPlan, type CommandHandler } from '../../engine/context.js';
 import { LINK_TTL_MS, type DashboardKeys } from './dashboard-link.js';
-import { privateTarget } from './private-target.js';
+import { privateTarget } from '../../engine/scheduler/recipients.js';
 import { DEFAULT_PERIOD, resolveRequest } from './stats-command.js';
 
 export interface DashboardCommandDeps {

@@ -14,6 +14,28 @@ export const LARK_EVENTS = {
   botRemoved: 'im.chat.member.bot.deleted_v1',
 } as const;
 
+/**
+ * A decrypted 2.0 event body ({schema, header, event}) as the one internal event, flattened the
+ * way the SDK's dispatcher hands it to the handlers below; null for types the bot does not take.
+ */
+export async function parseLarkEvent(body: unknown, lookups: LarkLookups, now: Date): Promise<InboundEvent | null> {
+  if (!body || typeof body !== 'object') return null;
+  const { header, event } = body as { header?: Record<string, unknown>; event?: Record<string, unknown> };
+  const data = { ...header, ...event } as FlatEvent;
+  switch (data.event_type) {
+    case LARK_EVENTS.message:
+      return messageEvent(data as MessageEventData, lookups, now);
+    case LARK_EVENTS.cardAction:
+      return cardActionEvent(data as CardActionData, lookups, now);
+    case LARK_EVENTS.botAdded:
+      return membershipEvent(data as MembershipData, 'bot_added', lookups, now);
+    case LARK_EVENTS.botRemoved:
+      return membershipEvent(data as MembershipData, 'bot_removed', lookups, now);
+    default:
+      return null;
+  }
+}
+
 /** The answer to a card callback: Feishu shows the toast to the person who pressed. */
 export interface CardAnswer {
   toast?: { type: 'info'; content: string };

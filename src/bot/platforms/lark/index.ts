@@ -1,12 +1,11 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Hono } from 'hono';
-import type { Store } from '../../../db/store.js';
-import type { Pipeline } from '../../engine/pipeline.js';
-import type { Clock, Logger, PlatformSender } from '../../engine/ports.js';
+import type { PlatformAdapter, PlatformServices } from '../adapter.js';
 import { createLarkClient, larkDomain, sdkLogger, type LarkClient } from './client.js';
-import { createLarkEventDispatcher } from './events.js';
+import { createLarkEventDispatcher, parseLarkEvent } from './events.js';
 import { createLarkLookups } from './lookups.js';
 import { createPacer, type Pacer } from './pacer.js';
+import { LARK_PACING } from './pacing.js';
 import { createLarkSender } from './sender.js';
 import { registerLarkWebhook } from './webhook.js';
 
@@ -16,18 +15,8 @@ export interface LarkSettings {
   encryptKey?: string | undefined;
   verificationToken?: string | undefined;
   domain: string;
-}
-
-export interface LarkAdapterDeps {
-  settings: LarkSettings;
-  store: Store;
-  pipeline: Pipeline;
-  clock: Clock;
-  logger: Logger;
-  /** Starts sending committed replies; must not be awaited by the caller (Feishu waits 3 s). */
-  afterCommit: () => void;
-  httpInstance?: lark.HttpInstance;
-  pacer?: Pacer;
+  /** Serve POST /webhook/lark; false in long-connection mode. */
+  webhook: boolean;
 }
 
 /** Seams for tests: Feishu's HTTP client and the per-chat pacing. */
@@ -36,19 +25,19 @@ export interface LarkHooks {
   pacer?: Pacer;
 }
 
-export { larkPrivateUser } from './private-user.js';
+export interface LarkAdapterDeps extends LarkHooks {
+  settings: LarkSettings;
+  services: PlatformServices;
+}
 
-export interface LarkAdapter {
-  sender: PlatformSender;
+export interface LarkAdapter extends PlatformAdapter {
   client: LarkClient;
   dispatcher: lark.EventDispatcher;
-  registerWebhook(app: Hono): void;
-  /** Opens the long connection (LARK_MODE=ws); the same dispatcher handles its events. */
-  startLongConnection(): Promise<{ close(): void }>;
 }
 
 export function createLarkAdapter(deps: LarkAdapterDeps): LarkAdapter {
-  const { settings, logger } = deps;
+  const { settings, services } = deps;
+  const { logger } = services;
   const client = createLarkClient({
     appId: settings.appId,
     appSecret: settings.appSecret,
@@ -56,39 +45,55 @@ export function createLarkAdapter(deps: LarkAdapterDeps): LarkAdapter {
     logger,
     ...(deps.httpInstance ? { httpInstance: deps.httpInstance } : {}),
   });
-  const lookups = createLarkLookups({ store: deps.store, lark: client, logger });
+  const lookups = createLarkLookups({ store: services.store, lark: client, logger });
   const dispatcher = createLarkEventDispatcher({
     appId: settings.appId,
-    pipeline: deps.pipeline,
+    pipeline: services.pipeline,
     lookups,
-    clock: deps.clock,
+    clock: services.clock,
     logger,
-    afterCommit: deps.afterCommit,
+    // Feishu wants its answer within 3 s; replies go out after it.
+    afterCommit: () => services.defer(services.dispatcher.drain('lark')),
   });
   const sender = createLarkSender({ lark: client, pacer: deps.pacer ?? createPacer(), logger });
+  let connection: lark.WSClient | null = null;
   return {
-    sender,
+    name: 'lark',
+    // Feishu mentions carry the bot's open_id, resolved when the event is parsed; no name needed.
+    botUsername: null,
+    sender: { ...sender, pacing: LARK_PACING },
+    capabilities: { buttons: true, editInPlace: true, files: true, images: false, cards: true, privateMessages: true },
     client,
     dispatcher,
-    registerWebhook(app) {
-      registerLarkWebhook(app, {
-        security: { appId: settings.appId, encryptKey: settings.encryptKey, verificationToken: settings.verificationToken },
-        dispatcher,
-        clock: deps.clock,
-        logger,
-      });
-    },
-    async startLongConnection() {
-      const ws = new lark.WSClient({
-        appId: settings.appId,
-        appSecret: settings.appSecret,
-        domain: larkDomain(settings.domain),
-        logger: sdkLogger(logger),
-        loggerLevel: lark.LoggerLevel.info,
-        ...(deps.httpInstance ? { httpInstance: deps.httpInstance } : {}),
-      });
-      await ws.start({ eventDispatcher: dispatcher });
-      return { close: () => ws.close() };
+    ...(settings.webhook
+      ? {
+          registerRoutes(app: Hono) {
+            registerLarkWebhook(app, {
+              security: { appId: settings.appId, encryptKey: settings.encryptKey, verificationToken: settings.verificationToken },
+              dispatcher,
+              clock: services.clock,
+              logger,
+            });
+          },
+        }
+      : {
+          /** Opens the long connection (LARK_MODE=ws); the same dispatcher handles its events. */
+          async start() {
+            connection = new lark.WSClient({
+              appId: settings.appId,
+              appSecret: settings.appSecret,
+              domain: larkDomain(settings.domain),
+              logger: sdkLogger(logger),
+              loggerLevel: lark.LoggerLevel.info,
+              ...(deps.httpInstance ? { httpInstance: deps.httpInstance } : {}),
+            });
+            await connection.start({ eventDispatcher: dispatcher });
+          },
+        }),
+    parse: (payload, now) => parseLarkEvent(payload, lookups, now),
+    async stop() {
+      connection?.close();
+      connection = null;
     },
   };
 }

@@ -2,6 +2,8 @@
 import type { ChartSpec } from '../../../domain/types.js';
 
 export const larkMsg = {
+  /** How replies name the platform (「绑定账号」). */
+  platformLabel: '飞书',
   /**
    * Feishu events carry no sender name; until the person registers (登记) we call them by the
    * tail of their open_id so operators can still tell two newcomers apart.

@@ -1,13 +1,15 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { localDirectory } from '../../../db/repo/console.js';
+import { localDirectory } from './directory.js';
 import { rowsByKeys, sentToChat, payloadOf, type OutboxRow } from '../../../db/repo/outbox.js';
 import type { Store } from '../../../db/store.js';
 import type { InboundEvent } from '../../../domain/types.js';
 import type { Dispatcher } from '../../engine/outbox/dispatcher.js';
 import type { Pipeline } from '../../engine/pipeline.js';
 import type { Clock, PlatformSender } from '../../engine/ports.js';
+import type { PlatformAdapter, PlatformServices } from '../adapter.js';
+import { localMsg } from './messages.js';
 import { renderConsolePage } from './console-page.js';
 
 /**
@@ -20,6 +22,21 @@ export const localSender: PlatformSender = {
     return { messageId: `local:${envelope.key}` };
   },
 };
+
+/** The console as a platform: its sender always, its routes (/dev) when the console is on. */
+export function createLocalAdapter(services: PlatformServices): PlatformAdapter {
+  return {
+    name: 'local',
+    sender: localSender,
+    botUsername: null,
+    capabilities: { buttons: true, editInPlace: false, files: false, images: false, cards: false, privateMessages: true },
+    ...(services.config.devConsole ? { registerRoutes: (app: Hono) => registerLocalRoutes(app, services) } : {}),
+    async parse(payload, now) {
+      const body = LocalMessage.safeParse(payload);
+      return body.success ? localEvent(body.data, now, services.newId) : null;
+    },
+  };
+}
 
 export interface OutView {
   id: number;
@@ -81,12 +98,12 @@ export function localEvent(body: z.infer<typeof LocalMessage>, at: Date, newId: 
 export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
   app.get('/dev', async (c) => c.html(renderConsolePage(await localDirectory(deps.store.db))));
 
-  app.post('/dev/messages', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: '消息太大了' }, 413) }), async (c) => {
+  app.post('/dev/messages', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: localMsg.tooLarge }, 413) }), async (c) => {
     let json: unknown;
     try {
       json = await c.req.json();
     } catch {
-      return c.json({ error: '请求体不是有效的 JSON' }, 400);
+      return c.json({ error: localMsg.notJson }, 400);
     }
     const parsed = LocalMessage.safeParse(json);
     if (!parsed.success) {

@@ -2,17 +2,14 @@ import { Api, Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Hono } from 'hono';
 import { AppError } from '../../../domain/errors.js';
-import type { ChartSpec } from '../../../domain/types.js';
-import type { Dispatcher } from '../../engine/outbox/dispatcher.js';
-import type { Pipeline } from '../../engine/pipeline.js';
-import type { Clock, Logger, PlatformSender } from '../../engine/ports.js';
+import type { PlatformAdapter, PlatformServices } from '../adapter.js';
 import { toPlatformError } from './errors.js';
 import { runPolling } from './polling.js';
 import { createTelegramSender } from './sender.js';
 import { createUpdateHandler, type UpdateHandler } from './handle-update.js';
+import { TELEGRAM_PACING } from './pacing.js';
+import { parseUpdate } from './parse.js';
 import { registerTelegramWebhook } from './webhook.js';
-
-export { migrated } from '../../engine/migrated.js';
 
 /** The part of getMe the bot needs: who it is, to tell "/cmd@this_bot" from "/cmd@other_bot". */
 export interface TelegramBotInfo {
@@ -24,62 +21,61 @@ export interface TelegramAdapterDeps {
   token: string;
   apiRoot: string;
   botInfo: TelegramBotInfo;
+  /** Serves POST /webhook/telegram answering only requests that carry it; none in polling mode. */
+  webhookSecret: string | undefined;
+  services: PlatformServices;
   /** Replaces grammY's HTTP client; tests fake the Bot API with it. */
   fetch?: typeof fetch;
-  pipeline: Pipeline;
-  dispatcher: Dispatcher;
-  clock: Clock;
-  logger: Logger;
-  defer: (task: Promise<unknown>) => void;
-  renderChart?: (spec: ChartSpec) => Promise<Uint8Array>;
 }
 
-export interface TelegramAdapter {
-  readonly username: string;
-  readonly sender: PlatformSender;
+export interface TelegramAdapter extends PlatformAdapter {
   readonly handle: UpdateHandler;
-  /** Serves POST /webhook/telegram, answering only requests that carry `secret`. */
-  registerWebhook(app: Hono, secret: string): void;
-  /** Long polling until `stop`; for machines without public HTTPS. */
-  startPolling(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 export function createTelegramAdapter(deps: TelegramAdapterDeps): TelegramAdapter {
+  const { services } = deps;
   // grammY reads botInfo only for its own filters; the bot never asks getMe at a cold start.
   const botInfo = { is_bot: true, first_name: deps.botInfo.username, ...deps.botInfo } as unknown as UserFromGetMe;
   const bot = new Bot(deps.token, { botInfo, client: { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) } });
-  const sender = createTelegramSender({ api: bot.api, logger: deps.logger, ...(deps.renderChart ? { renderChart: deps.renderChart } : {}) });
+  const sender = createTelegramSender({ api: bot.api, logger: services.logger, ...(services.renderChart ? { renderChart: services.renderChart } : {}) });
   const handle = createUpdateHandler({
     api: bot.api,
     me: deps.botInfo,
-    pipeline: deps.pipeline,
-    dispatcher: deps.dispatcher,
-    clock: deps.clock,
-    logger: deps.logger,
-    defer: deps.defer,
+    pipeline: services.pipeline,
+    dispatcher: services.dispatcher,
+    clock: services.clock,
+    logger: services.logger,
+    defer: services.defer,
   });
   let polling: Promise<void> | null = null;
+  const { webhookSecret } = deps;
   return {
-    username: deps.botInfo.username,
-    sender,
+    name: 'telegram',
+    botUsername: deps.botInfo.username,
+    sender: { ...sender, pacing: TELEGRAM_PACING },
+    capabilities: { buttons: true, editInPlace: true, files: true, images: true, cards: false, privateMessages: true },
     handle,
-    registerWebhook(app, secret) {
-      registerTelegramWebhook(app, { secret, handle, logger: deps.logger });
-    },
-    startPolling() {
-      polling ??= runPolling(bot, handle, deps.logger);
-      return polling;
+    ...(webhookSecret
+      ? {
+          registerRoutes(app: Hono) {
+            registerTelegramWebhook(app, { secret: webhookSecret, handle, logger: services.logger });
+          },
+        }
+      : {
+          /** Long polling until `stop`; for machines without public HTTPS. */
+          start() {
+            polling ??= runPolling(bot, handle, services.logger);
+            return polling;
+          },
+        }),
+    async parse(update, now) {
+      const parsed = parseUpdate(update, deps.botInfo, now);
+      return parsed.kind === 'event' ? parsed.event : null;
     },
     async stop() {
       if (polling) await bot.stop();
     },
   };
-}
-
-/** Telegram's private chat with a person has the person's user id; groups have negative ids. */
-export function telegramPrivateUser(chatId: string): string | null {
-  return /^\d+$/u.test(chatId) ? chatId : null;
 }
 
 /**

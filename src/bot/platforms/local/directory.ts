@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { ROLE_LABELS } from '../../domain/access.js';
-import { PURPOSE_LABELS } from '../../domain/messages.js';
-import type { ChatPurpose, RoleName } from '../../domain/types.js';
-import { chats, identities, people, regions, roles } from '../schema/index.js';
-import type { Db } from '../store.js';
+import { ROLE_LABELS } from '../../../domain/access.js';
+import { PURPOSE_LABELS } from '../../../domain/messages.js';
+import type { ChatPurpose, RoleName } from '../../../domain/types.js';
+import { chats, identities, people, regions, roles } from '../../../db/schema/index.js';
+import type { Db } from '../../../db/store.js';
+import { localPlatform } from './definition.js';
 
 /** Demo chats and members of the local platform, for the console's pickers. */
 export async function localDirectory(db: Db) {
@@ -11,14 +12,14 @@ export async function localDirectory(db: Db) {
     .select({ chatId: chats.chatId, title: chats.title, purpose: chats.purpose, regionName: regions.fullName })
     .from(chats)
     .leftJoin(regions, eq(regions.code, chats.regionCode))
-    .where(and(eq(chats.platform, 'local'), eq(chats.active, 1)))
+    .where(and(eq(chats.platform, localPlatform.name), eq(chats.active, 1)))
     .orderBy(chats.chatId);
   const userRows = await db
     .select({ userId: identities.userId, userName: people.name, role: roles.role })
     .from(identities)
     .innerJoin(people, eq(people.id, identities.personId))
     .leftJoin(roles, eq(roles.personId, people.id))
-    .where(eq(identities.platform, 'local'))
+    .where(eq(identities.platform, localPlatform.name))
     .orderBy(identities.userId);
   const users = new Map<string, { userId: string; userName: string; roles: string[] }>();
   for (const u of userRows) {

@@ -1,8 +1,8 @@
 import { Api } from 'grammy';
-import { parseConfig } from '../config.js';
-import { setUpTelegram } from '../bot/platforms/telegram/setup.js';
-import { toPlatformError } from '../bot/platforms/telegram/errors.js';
-import { AppError } from '../domain/errors.js';
+import { parseConfig } from '../../../config.js';
+import { setUpTelegram } from './setup.js';
+import { toPlatformError } from './errors.js';
+import { AppError } from '../../../domain/errors.js';
 
 /**
  * `npm run telegram:setup`: tells Telegram where to deliver updates (PUBLIC_URL + /webhook/telegram

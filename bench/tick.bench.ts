@@ -176,7 +176,7 @@ export function tickSection(figures: TickFigures[], machine: string): string {
   const rows = figures.flatMap((f) => {
     const r = f.first.result;
     const first = r
-      ? `| ${f.scale} | ${n(f.cadres)} | first | **${s(f.first.ms)}** | **${n(f.first.enqueued)}** | ${n(r.nudges)} five-ones nudges, ${n(r.digests)} weekly digests, ${n(r.inspections)} monthly inspections, ${n(r.meetings)} meeting jobs | ${(f.first.peakRss / 1024 / 1024).toFixed(0)} MB |`
+      ? `| ${f.scale} | ${n(f.cadres)} | first | **${s(f.first.ms)}** | **${n(f.first.enqueued)}** | ${n(r.nudges ?? 0)} five-ones nudges, ${n(r.digests ?? 0)} weekly digests, ${n(r.inspections ?? 0)} monthly inspections, ${n(r.meetings ?? 0)} meeting jobs | ${(f.first.peakRss / 1024 / 1024).toFixed(0)} MB |`
       : `| ${f.scale} | ${n(f.cadres)} | first | **failed** after ${s(f.first.ms)} | ${n(f.first.enqueued)} | \`${f.first.error}\` | ${(f.first.peakRss / 1024 / 1024).toFixed(0)} MB |`;
     const again = f.replay
       ? [`| ${f.scale} | ${n(f.cadres)} | again, same moment | ${s(f.replay.ms)} | ${n(f.replay.enqueued)} | ${f.replay.result.nudges} nudges, ${f.replay.result.digests} digests, ${f.replay.result.meetings} meeting jobs (${f.replay.result.skipped} found done) | |`]

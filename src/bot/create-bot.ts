@@ -7,19 +7,14 @@ import { AppError } from '../domain/errors.js';
 import type { ChartSpec, Platform } from '../domain/types.js';
 import type { WorkCalendar } from '../domain/meetings/index.js';
 import { createBaseApp } from './engine/http/app.js';
-import { migrated } from './engine/migrated.js';
+import { chatMigration } from './engine/migrated.js';
 import { createDispatcher, type Dispatcher, type DispatcherDeps } from './engine/outbox/dispatcher.js';
 import { createPipeline, type Pipeline } from './engine/pipeline.js';
 import { jsonLogger, type Clock, type Logger, type PlatformSender } from './engine/ports.js';
 import { mergeRoutes } from './engine/router.js';
 import { createScheduler, officialCalendar, type TickResult } from './engine/scheduler/index.js';
-import { coreRoutes } from './features/core/index.js';
-import { identityRoutes } from './features/identity/index.js';
-import { meetingRoutes } from './features/meetings/index.js';
+import { allFeatures } from './features/index.js';
 import type { WorkbookWriter } from './features/spreadsheets/export.js';
-import { spreadsheetRoutes } from './features/spreadsheets/routes.js';
-import { createStations } from './features/stations/index.js';
-import { suggestionRoutes } from './features/suggestions/routes.js';
 import type { PlatformAdapter, PlatformServices } from './platforms/adapter.js';
 import { PLATFORMS, platformDefinition, type PlatformOptions } from './platforms/registry.js';
 
@@ -82,13 +77,13 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const runtime = deps.runtime ?? 'node';
   const { config, store } = deps;
-  const stations = createStations({ config, store, clock });
   const adapters = new Map<Platform, PlatformAdapter>();
   const labels = {
     labelOf: (p: Platform) => platformDefinition(p)?.label ?? p,
     othersOf: (p: Platform) => PLATFORMS.filter((d) => !d.console && d.name !== p && adapters.has(d.name)).map((d) => d.label),
   };
-  const routes = mergeRoutes(coreRoutes, identityRoutes({ labels }), { migrated }, stations.routes, suggestionRoutes(), spreadsheetRoutes(deps.writeWorkbook), meetingRoutes);
+  const features = [...allFeatures({ config, store, clock, labels, writeWorkbook: deps.writeWorkbook }), chatMigration];
+  const routes = mergeRoutes(features);
   const senders: Partial<Record<Platform, PlatformSender>> = {};
   const defer = deps.defer ?? ((task: Promise<unknown>) => void task.catch((err: unknown) => logger.error('background task failed', { error: String(err) })));
   const pipeline = createPipeline({ store, clock, logger, routes, timeZone: config.BOT_TIMEZONE, admins: config.ADMINS, newId, platformOf: (p) => adapters.get(p) });
@@ -129,8 +124,14 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
   }
   const app = createBaseApp({ store, logger, mode: { localMode: config.localMode, platforms: PLATFORMS.filter((p) => !p.console && adapters.has(p.name)).map((p) => p.name) } });
   for (const adapter of adapters.values()) adapter.registerRoutes?.(app);
-  stations.register(app);
-  const scheduler = createScheduler({ store, logger, timeZone: config.BOT_TIMEZONE, calendar: deps.calendar ?? officialCalendar() });
+  for (const feature of features) feature.registerRoutes?.(app);
+  const scheduler = createScheduler({
+    store,
+    logger,
+    timeZone: config.BOT_TIMEZONE,
+    calendar: deps.calendar ?? officialCalendar(),
+    jobs: features.flatMap((f) => f.jobs ?? []),
+  });
   async function tick(now: Date): Promise<TickResult> {
     const result = await scheduler.tick(now);
     await dispatcher.drain();

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const bot = await createBot({ config, store, clock, calendar, logger: jsonLogger((l) => console.error(l)) });
     const r = await bot.tick(at);
     console.log(
-      `tick ${at.toISOString()}：会议事项 ${r.meetings}，周调度 ${r.digests}，月督查 ${r.inspections}，五个一提醒 ${r.nudges}（上报联络站 ${r.escalations}），已由其他进程完成 ${r.skipped}`,
+      `tick ${at.toISOString()}：会议事项 ${r.meetings ?? 0}，周调度 ${r.digests ?? 0}，月督查 ${r.inspections ?? 0}，五个一提醒 ${r.nudges ?? 0}（上报联络站 ${r.escalations ?? 0}），已由其他进程完成 ${r.skipped}`,
     );
   } finally {
     await store.close();

@@ -1,4 +1,4 @@
-import type { RecordKind, RoleName } from './types.js';
+import type { RoleName } from './types.js';
 
 export type CommandName =
   | 'help'
@@ -80,14 +80,6 @@ export function commandSpec(name: CommandName): CommandSpec {
   if (!spec) throw new Error(`unknown command ${name}`);
   return spec;
 }
-
-export const RECORD_COMMANDS: Readonly<Partial<Record<CommandName, RecordKind>>> = {
-  suggest: 'suggestion',
-  deed: 'deed',
-  visit: 'visit',
-  problem: 'problem',
-  rule: 'rule',
-};
 
 export type ParsedCommand =
   | { kind: 'command'; name: CommandName; args: string; viaAlias: boolean }

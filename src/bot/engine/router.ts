@@ -1,5 +1,6 @@
 import { endConversationStatement } from '../../db/repo/conversations.js';
 import { parseCommand, type CommandName } from '../../domain/commands.js';
+import { AppError } from '../../domain/errors.js';
 import { MAX_TEXT, msg } from '../../domain/messages.js';
 import {
   emptyPlan,
@@ -10,6 +11,7 @@ import {
   type HandlerContext,
   type Plan,
 } from './context.js';
+import type { Feature } from './feature.js';
 
 export interface Routes {
   commands: Partial<Record<CommandName, CommandHandler>>;
@@ -26,15 +28,44 @@ export interface Routes {
   reply?: (ctx: HandlerContext, replyToMessageId: string, text: string) => Promise<Plan | null>;
 }
 
-export function mergeRoutes(...parts: Partial<Routes>[]): Routes {
+/**
+ * The routes of every feature in one table. A command, button prefix or conversation kind that
+ * two features register is refused at start-up, naming both: silently letting the later one win
+ * once left a feature's handlers unreachable without anyone noticing.
+ */
+export function mergeRoutes(features: readonly Feature[]): Routes {
   const routes: Routes = { commands: {}, buttons: {}, conversations: {} };
-  for (const p of parts) {
-    Object.assign(routes.commands, p.commands);
-    Object.assign(routes.buttons, p.buttons);
-    Object.assign(routes.conversations, p.conversations);
-    if (p.membership) routes.membership = p.membership;
-    if (p.migrated) routes.migrated = p.migrated;
-    if (p.reply) routes.reply = p.reply;
+  const owners = new Map<string, string>();
+  const claim = (what: string, feature: string) => {
+    const earlier = owners.get(what);
+    if (earlier) throw new AppError('config', `${what} is registered twice: by features/${earlier} and by features/${feature}`);
+    owners.set(what, feature);
+  };
+  for (const { name, routes: part } of features) {
+    for (const [command, handler] of Object.entries(part.commands ?? {})) {
+      claim(`command /${command}`, name);
+      routes.commands[command as CommandName] = handler;
+    }
+    for (const [prefix, handler] of Object.entries(part.buttons ?? {})) {
+      claim(`button prefix "${prefix}"`, name);
+      routes.buttons[prefix] = handler;
+    }
+    for (const [kind, handler] of Object.entries(part.conversations ?? {})) {
+      claim(`conversation kind "${kind}"`, name);
+      routes.conversations[kind] = handler;
+    }
+    if (part.membership) {
+      claim('the membership handler', name);
+      routes.membership = part.membership;
+    }
+    if (part.migrated) {
+      claim('the chat-migration handler', name);
+      routes.migrated = part.migrated;
+    }
+    if (part.reply) {
+      claim('the reply handler', name);
+      routes.reply = part.reply;
+    }
   }
   return routes;
 }

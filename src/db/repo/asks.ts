@@ -42,7 +42,3 @@ export function insertAnswerStatement(db: Db, row: typeof askAnswers.$inferInser
 export function markAnsweredStatement(db: Db, id: number): Statement {
   return db.update(asks).set({ status: 'answered' }).where(eq(asks.id, id));
 }
-
-export async function answersOf(db: Db, askId: number) {
-  return db.select().from(askAnswers).where(eq(askAnswers.askId, askId)).orderBy(askAnswers.id);
-}

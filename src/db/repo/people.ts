@@ -21,10 +21,6 @@ export async function getPerson(db: Db, id: string): Promise<PersonRow | null> {
   return rows[0] ?? null;
 }
 
-export async function identitiesOf(db: Db, personId: string): Promise<IdentityRow[]> {
-  return db.select().from(identities).where(eq(identities.personId, personId));
-}
-
 export async function rolesOf(db: Db, personId: string): Promise<RoleGrant[]> {
   const rows = await db
     .select({ role: roles.role, regionCode: roles.regionCode, regionPath: regions.path })

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { FiveOnesItem } from '../../domain/five-ones.js';
 import type { NudgeHistory } from '../../domain/meetings/index.js';
 import { nudges, schedulerJobs } from '../schema/index.js';
@@ -36,8 +36,4 @@ export async function nudgeHistoryOf(db: Db, personIds: readonly string[]): Prom
 /** Plain INSERT: one nudge per person and week, and a racing tick's write fails whole. */
 export function nudgeStatement(db: Db, row: { personId: string; week: string; sentAt: number; missing: readonly FiveOnesItem[]; escalated: boolean }): Statement {
   return db.insert(nudges).values({ personId: row.personId, week: row.week, sentAt: row.sentAt, missing: JSON.stringify(row.missing), escalated: row.escalated ? 1 : 0 });
-}
-
-export async function nudgesOf(db: Db, personId: string) {
-  return db.select().from(nudges).where(eq(nudges.personId, personId)).orderBy(asc(nudges.sentAt));
 }

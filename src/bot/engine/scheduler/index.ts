@@ -1,28 +1,17 @@
-import type { Store } from '../../../db/store.js';
-import type { WorkCalendar } from '../../../domain/meetings/index.js';
-import type { Logger } from '../ports.js';
-import { runMeetingJobs } from '../../features/meetings/jobs.js';
-import { runNudges } from '../../features/core/nudge-jobs.js';
-import { runReports } from '../../features/stations/report-jobs.js';
+import type { Job, JobDeps } from '../feature.js';
 
 export { officialCalendar } from './calendar.js';
 
-export interface SchedulerDeps {
-  store: Store;
-  timeZone: string;
-  calendar: WorkCalendar;
-  logger: Logger;
+export interface SchedulerDeps extends JobDeps {
+  /** Every feature's jobs, run in this order on each tick. */
+  jobs: readonly Job[];
 }
 
-export interface TickResult {
-  meetings: number;
-  digests: number;
-  inspections: number;
-  nudges: number;
-  escalations: number;
-  /** Work another tick had already done (a replay, or a second process). */
-  skipped: number;
-}
+/**
+ * What a tick did: each job's counts added up by name (meetings, digests, inspections, nudges,
+ * escalations, …), and `skipped`, work another tick had already done (a replay, or a second process).
+ */
+export type TickResult = { skipped: number } & Record<string, number>;
 
 /**
  * All time-driven work in one call. Safe to run as often as wanted and in several processes at
@@ -33,20 +22,11 @@ export function createScheduler(deps: SchedulerDeps) {
 
   async function tickNow(now: Date): Promise<TickResult> {
     const at = now.getTime();
-    const meetings = await runMeetingJobs(deps, at);
-    const reports = await runReports(deps, at);
-    const nudges = await runNudges(deps, at);
-    const result: TickResult = {
-      meetings: meetings.done,
-      digests: reports.digests,
-      inspections: reports.inspections,
-      nudges: nudges.nudges,
-      escalations: nudges.escalations,
-      skipped: meetings.skipped + reports.skipped + nudges.skipped,
-    };
-    if (result.meetings + result.digests + result.inspections + result.nudges + result.skipped > 0) {
-      deps.logger.info('tick', { at: now.toISOString(), ...result });
+    const result: TickResult = { skipped: 0 };
+    for (const job of deps.jobs) {
+      for (const [what, n] of Object.entries(await job.run(deps, at))) result[what] = (result[what] ?? 0) + n;
     }
+    if (Object.values(result).some((n) => n > 0)) deps.logger.info('tick', { at: now.toISOString(), ...result });
     return result;
   }
 

@@ -1,30 +1,28 @@
-import type { Routes } from '../../engine/router.js';
+import type { Feature, Job } from '../../engine/feature.js';
 import { approveButton, approveCommand, rejectButton, rejectCommand } from './approve.js';
 import { bind, bindButton, continueBindChoice } from './bind.js';
 import { help } from './help.js';
 import { join } from './join.js';
-import { list, listButton } from './list.js';
 import { me } from './me.js';
 import { membership } from './membership.js';
-import { continueRecord, recordCommand } from './record.js';
+import { runNudges } from './nudge-jobs.js';
+import { recordCommand } from './record.js';
 
-/** The foundation's commands: help, binding, joining, the five record kinds, /me and /list. */
-export const coreRoutes: Partial<Routes> = {
-  commands: {
-    help,
-    bind,
-    join,
-    approve: approveCommand,
-    reject: rejectCommand,
-    suggest: recordCommand('suggestion'),
-    deed: recordCommand('deed'),
-    visit: recordCommand('visit'),
-    problem: recordCommand('problem'),
-    rule: recordCommand('rule'),
-    me,
-    list,
+/** Weekly five-ones reminders to cadres, escalated to the township station after three. */
+const nudgeJob: Job = { name: 'five-ones nudges', run: (deps, now) => runNudges(deps, now) };
+
+/**
+ * The foundation: help, binding, joining and approving, field visits, /me, the bot joining or
+ * leaving a chat, and the five-ones nudges. The other record kinds, their follow-up conversation
+ * and /list belong to the suggestions feature, which adds similar-suggestion hints and the three lists.
+ */
+export const coreFeature: Feature = {
+  name: 'core',
+  routes: {
+    commands: { help, bind, join, approve: approveCommand, reject: rejectCommand, visit: recordCommand('visit'), me },
+    buttons: { bind: bindButton, approve: approveButton, reject: rejectButton },
+    conversations: { 'bind-choice': continueBindChoice },
+    membership,
   },
-  buttons: { bind: bindButton, approve: approveButton, reject: rejectButton, list: listButton },
-  conversations: { record: continueRecord, 'bind-choice': continueBindChoice },
-  membership,
+  jobs: [nudgeJob],
 };

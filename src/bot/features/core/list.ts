@@ -45,7 +45,6 @@ export function createList(extend?: ListExtension): { list: CommandHandler; list
   return { list, listButton };
 }
 
-export const { list, listButton } = createList();
 
 async function listPage(ctx: HandlerContext, wanted: RecordKind | 'all', page: number, extend?: ListExtension): Promise<Plan> {
   const where = await villageOfChat(ctx);

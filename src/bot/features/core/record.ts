@@ -80,7 +80,6 @@ export function continueRecordWith(extend?: RecordExtension): ConversationHandle
   };
 }
 
-export const continueRecord: ConversationHandler = continueRecordWith();
 
 /** Saves a record into a village the caller has checked with `cadreVillage`. */
 export async function saveRecord(ctx: HandlerContext, village: Region, kind: RecordKind, text: string, extend?: RecordExtension): Promise<Plan> {

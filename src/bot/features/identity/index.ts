@@ -1,9 +1,10 @@
-import type { Routes } from '../../engine/router.js';
+import type { Feature } from '../../engine/feature.js';
 import { createLinkCommand, type LinkDeps } from './link.js';
 
 export { mergePersonStatements } from './merge.js';
+export type { PlatformLabels } from './link.js';
 
 /** Linking a person's accounts across platforms: the /link (绑定账号) command. */
-export function identityRoutes(deps: LinkDeps): Partial<Routes> {
-  return { commands: { link: createLinkCommand(deps) } };
+export function identityFeature(deps: LinkDeps): Feature {
+  return { name: 'identity', routes: { commands: { link: createLinkCommand(deps) } } };
 }

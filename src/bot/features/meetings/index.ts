@@ -1,10 +1,24 @@
-import type { Routes } from '../../engine/router.js';
+import type { Feature, Job } from '../../engine/feature.js';
 import { leaveCommand, proxyCommand, signinButton, signinCommand } from './attend.js';
+import { runMeetingJobs } from './jobs.js';
 import { meetingButton, meetingCommand } from './schedule.js';
 import { voteButton, voteCommand } from './vote.js';
 
-/** Meetings: scheduling, sign-in (self, proxy, head count), leave and votes. */
-export const meetingRoutes: Partial<Routes> = {
-  commands: { meeting: meetingCommand, signin: signinCommand, proxy: proxyCommand, leave: leaveCommand, vote: voteCommand },
-  buttons: { mtg: meetingButton, signin: signinButton, vote: voteButton },
+/** Reminders 24 h and 1 h before, the sign-in window opening, and the attendance summary. */
+const meetingJob: Job = {
+  name: 'meetings',
+  async run(deps, now) {
+    const { done, skipped } = await runMeetingJobs(deps, now);
+    return { meetings: done, skipped };
+  },
+};
+
+/** Meetings: scheduling, sign-in (self, proxy, head count), leave and votes, and their reminders. */
+export const meetingsFeature: Feature = {
+  name: 'meetings',
+  routes: {
+    commands: { meeting: meetingCommand, signin: signinCommand, proxy: proxyCommand, leave: leaveCommand, vote: voteCommand },
+    buttons: { mtg: meetingButton, signin: signinButton, vote: voteButton },
+  },
+  jobs: [meetingJob],
 };

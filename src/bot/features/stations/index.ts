@@ -1,8 +1,8 @@
-import type { Hono } from 'hono';
 import type { Config } from '../../../config.js';
 import type { Store } from '../../../db/store.js';
 import type { Clock } from '../../engine/ports.js';
-import type { Routes } from '../../engine/router.js';
+import type { Feature, Job } from '../../engine/feature.js';
+import { runReports } from './report-jobs.js';
 import { dashboardCommand } from './dashboard-command.js';
 import { createDashboardKeys } from './dashboard-link.js';
 import { registerDashboardRoute } from './dashboard-route.js';
@@ -21,12 +21,17 @@ export function dashboardBaseUrl(config: StationDeps['config']): string {
   return `http://${host}:${config.PORT}`;
 }
 
-/** The liaison stations' /stats and /dashboard commands and the GET /dashboard page. */
-export function createStations(deps: StationDeps): { routes: Partial<Routes>; register(app: Hono): void } {
+/** Weekly digest (周调度) and monthly inspection (月督查) to station and task-force chats. */
+const reportJob: Job = { name: 'reports', run: (deps, now) => runReports(deps, now) };
+
+/** The liaison stations' /stats and /dashboard commands, the GET /dashboard page, and their reports. */
+export function stationsFeature(deps: StationDeps): Feature {
   const keys = createDashboardKeys({ store: deps.store, secret: deps.config.DASHBOARD_SECRET, now: () => deps.clock().getTime() });
   return {
+    name: 'stations',
     routes: { commands: { stats: statsCommand, dashboard: dashboardCommand({ keys, baseUrl: dashboardBaseUrl(deps.config) }) } },
-    register(app) {
+    jobs: [reportJob],
+    registerRoutes(app) {
       registerDashboardRoute(app, { store: deps.store, keys, clock: deps.clock, timeZone: deps.config.BOT_TIMEZONE });
     },
   };

@@ -1,6 +1,6 @@
 import { createList } from '../core/list.js';
 import { continueRecordWith, recordCommand } from '../core/record.js';
-import type { Routes } from '../../engine/router.js';
+import type { Feature } from '../../engine/feature.js';
 import { answerByReply, answerCommand, askCommand } from './ask.js';
 import { createRecordExtension, DRAFT_CONVERSATION } from './record-extension.js';
 import { forwardCommand } from './forward.js';
@@ -11,27 +11,30 @@ import { createSubmitAnyway, secondButton, secondCommand } from './second.js';
 /**
  * The suggestion workflow and the three lists: review, seconding, similar-suggestion hints and
  * category tags at submission, links from deeds and rules, forwarding, and questions to the
- * stations. Replaces the plain record and list handlers with the same ones plus these extensions.
+ * stations. Owns the record commands but /visit (core's), their follow-up conversation and /list.
  */
-export function suggestionRoutes(): Partial<Routes> {
+export function suggestionsFeature(): Feature {
   const extension = createRecordExtension({ checkSimilar: true });
   const anyway = createSubmitAnyway(createRecordExtension({ checkSimilar: false }));
   const { list, listButton } = createList(threeLists);
   return {
-    commands: {
-      suggest: recordCommand('suggestion', extension),
-      deed: recordCommand('deed', extension),
-      problem: recordCommand('problem', extension),
-      rule: recordCommand('rule', extension),
-      list,
-      review: reviewCommand,
-      second: secondCommand,
-      forward: forwardCommand,
-      ask: askCommand,
-      answer: answerCommand,
+    name: 'suggestions',
+    routes: {
+      commands: {
+        suggest: recordCommand('suggestion', extension),
+        deed: recordCommand('deed', extension),
+        problem: recordCommand('problem', extension),
+        rule: recordCommand('rule', extension),
+        list,
+        review: reviewCommand,
+        second: secondCommand,
+        forward: forwardCommand,
+        ask: askCommand,
+        answer: answerCommand,
+      },
+      buttons: { review: reviewButton, second: secondButton, 'suggest-anyway': anyway.button, list: listButton },
+      conversations: { record: continueRecordWith(extension), [DRAFT_CONVERSATION]: anyway.conversation },
+      reply: answerByReply,
     },
-    buttons: { review: reviewButton, second: secondButton, 'suggest-anyway': anyway.button, list: listButton },
-    conversations: { record: continueRecordWith(extension), [DRAFT_CONVERSATION]: anyway.conversation },
-    reply: answerByReply,
   };
 }

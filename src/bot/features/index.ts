@@ -1,0 +1,34 @@
+import type { Config } from '../../config.js';
+import type { Store } from '../../db/store.js';
+import type { Feature } from '../engine/feature.js';
+import type { Clock } from '../engine/ports.js';
+import { coreFeature } from './core/index.js';
+import { identityFeature, type PlatformLabels } from './identity/index.js';
+import { meetingsFeature } from './meetings/index.js';
+import type { WorkbookWriter } from './spreadsheets/export.js';
+import { spreadsheetsFeature } from './spreadsheets/index.js';
+import { stationsFeature } from './stations/index.js';
+import { suggestionsFeature } from './suggestions/index.js';
+
+export interface FeatureDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  labels: PlatformLabels;
+  writeWorkbook: WorkbookWriter | undefined;
+}
+
+/**
+ * Every feature, in the order the scheduler runs their jobs on a tick: meeting reminders first
+ * (they are tied to the minute), then the stations' reports, then the five-ones nudges.
+ */
+export function allFeatures(deps: FeatureDeps): Feature[] {
+  return [
+    meetingsFeature,
+    stationsFeature({ config: deps.config, store: deps.store, clock: deps.clock }),
+    coreFeature,
+    identityFeature({ labels: deps.labels }),
+    suggestionsFeature(),
+    spreadsheetsFeature(deps.writeWorkbook),
+  ];
+}

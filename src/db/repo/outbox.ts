@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, like, lt, or, sql } from 'drizzle-orm';
 import type { Button, ChartSpec, FileAttachment, OutMessage, Platform } from '../../domain/types.js';
 import { outbox } from '../schema/index.js';
 import { compiledWrite } from '../prepared.js';
@@ -134,6 +134,16 @@ export async function deadRows(db: Db, limit = 100): Promise<OutboxRow[]> {
 export async function countByState(db: Db): Promise<Record<string, number>> {
   const rows = await db.select({ state: outbox.state, n: count() }).from(outbox).groupBy(outbox.state);
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** Dead-lettered rows per platform whose last error starts with `prefix`. */
+export async function deadByPlatformWithError(db: Db, prefix: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ platform: outbox.platform, n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.state, 'dead'), like(outbox.lastError, `${prefix}%`)))
+    .groupBy(outbox.platform);
+  return Object.fromEntries(rows.map((r) => [r.platform, r.n]));
 }
 
 export async function retryDead(db: Db, ids: readonly number[] | 'all', now: number): Promise<number> {

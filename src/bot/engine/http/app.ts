@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { countByState } from '../../../db/repo/outbox.js';
+import { countByState, deadByPlatformWithError } from '../../../db/repo/outbox.js';
+import { NOT_CONFIGURED_PREFIX } from '../outbox/dispatcher.js';
 import type { Store } from '../../../db/store.js';
 import type { Logger } from '../ports.js';
 import { errorHandler } from './errors.js';
@@ -16,12 +17,19 @@ export function createBaseApp(info: AppInfo): Hono {
   app.onError(errorHandler(info.logger));
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.get('/healthz', async (c) => {
-    const outbox = await countByState(info.store.db);
+    const [outbox, notConfigured] = await Promise.all([countByState(info.store.db), deadByPlatformWithError(info.store.db, NOT_CONFIGURED_PREFIX)]);
     return c.json({
       ok: true,
       mode: info.mode.localMode ? 'local' : 'platform',
       platforms: info.mode.platforms,
-      outbox: { pending: (outbox.pending ?? 0) + (outbox.sending ?? 0), sent: outbox.sent ?? 0, dead: outbox.dead ?? 0 },
+      outbox: {
+        pending: (outbox.pending ?? 0) + (outbox.sending ?? 0),
+        sent: outbox.sent ?? 0,
+        dead: outbox.dead ?? 0,
+        // Dead letters addressed to platforms this server does not serve, by platform: shown so an
+        // operator sees why they were never sent (configure the platform, then retry them).
+        ...(Object.keys(notConfigured).length > 0 ? { notConfigured } : {}),
+      },
     });
   });
   return app;

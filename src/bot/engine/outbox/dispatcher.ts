@@ -17,6 +17,12 @@ export const RETRY_FOR_AT_LEAST_MS = 3_600_000;
 const LEASE_MS = 60_000;
 /** last_error of rows held back because the bot was removed from, or blocked in, their chat. */
 export const INACTIVE_CHAT_ERROR = 'chat inactive: the bot was removed from this chat or blocked there';
+/**
+ * The reason a row for a platform this server does not serve is dead-lettered at once: left
+ * pending it would wait forever and keep /healthz's pending count up. `npm run outbox -- --retry`
+ * queues it again once the platform is configured.
+ */
+export const NOT_CONFIGURED_PREFIX = 'platform not configured on this server: ';
 
 export interface DrainResult {
   sent: number;
@@ -114,12 +120,12 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
   }
 
-  /** A chat the bot left or was blocked in gets nothing more; its rows go to the dead letters. */
-  async function dropForInactiveChat(row: OutboxRow): Promise<'dead' | 'retry'> {
+  /** A row that cannot be sent (inactive chat, platform not configured) goes to the dead letters at once. */
+  async function deadLetter(row: OutboxRow, error: string): Promise<'dead' | 'retry'> {
     const db = deps.store.db;
     if (!(await claimRow(db, row.id, deps.clock().getTime(), LEASE_MS))) return 'retry';
-    await markFailed(db, row.id, { attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, error: INACTIVE_CHAT_ERROR, dead: true });
-    deps.logger.warn('outbox row dead-lettered', { id: row.id, platform: row.platform, error: INACTIVE_CHAT_ERROR });
+    await markFailed(db, row.id, { attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, error, dead: true });
+    deps.logger.warn('outbox row dead-lettered', { id: row.id, platform: row.platform, error });
     return 'dead';
   }
 
@@ -141,12 +147,15 @@ export function createDispatcher(deps: DispatcherDeps) {
         // Another sender (another process) is still sending an earlier row here: do not overtake it.
         if (await earlierRowInFlight(deps.store.db, first.platform, first.chatId, first.id, now)) return;
         for (const row of chatRows) {
-          const sender = deps.senders[row.platform as Platform];
-          if (!sender) return; // platform not configured here: leave rows for a process that has it
           if (row.nextAttemptAt > now) return; // oldest row waits, so the rest of the chat waits too
+          const sender = deps.senders[row.platform as Platform];
+          if (!sender) {
+            if ((await deadLetter(row, `${NOT_CONFIGURED_PREFIX}${row.platform}`)) === 'dead') result.dead++;
+            continue;
+          }
           // A chat that would wait long for its slot is left to the next drain instead of holding this one.
           if (sender.pacing && chat?.active !== 0 && limiter.delay(row.platform, row.chatId, sender.pacing) > maxWaitMs) return;
-          const outcome = chat?.active === 0 ? await dropForInactiveChat(row) : await sendRow(row, sender);
+          const outcome = chat?.active === 0 ? await deadLetter(row, INACTIVE_CHAT_ERROR) : await sendRow(row, sender);
           if (outcome === 'sent') result.sent++;
           else {
             if (outcome === 'dead') result.dead++;

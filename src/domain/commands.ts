@@ -72,7 +72,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 const BY_NAME = new Map<string, CommandSpec>(COMMANDS.map((c) => [c.name, c]));
-/** Extra slash names people reach for by habit (Telegram's /start opens every bot). */
+/** Extra slash names people reach for by habit (/start opens a bot on some platforms). */
 const SLASH_SYNONYMS: Record<string, CommandName> = { start: 'help', signup: 'join', register: 'join' };
 
 export function commandSpec(name: CommandName): CommandSpec {

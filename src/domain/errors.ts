@@ -28,7 +28,7 @@ export class PlatformError extends Error {
   /** False when retrying cannot help (blocked by the user, chat gone, bad request). */
   readonly retryable: boolean;
   readonly status: number | null;
-  /** Set when the platform says the chat moved (Telegram migrate_to_chat_id). */
+  /** Set when the platform says the chat moved to a new id (a group upgraded). */
   readonly migratedTo: string | null;
   /** Of a message sent in parts, how many had been delivered (counted from the first) when this failed. */
   readonly partsSent: number | null;

@@ -34,7 +34,7 @@ export const RECORD_KINDS: readonly RecordKind[] = ['suggestion', 'deed', 'visit
 export interface ChatRef {
   platform: Platform;
   chatId: string;
-  /** Forum topic (Telegram message_thread_id) or Feishu thread; null when the chat has none. */
+  /** Forum topic or thread within the chat; null when the chat has none. */
   threadId: string | null;
   type: 'group' | 'private';
   /** Group title when the platform sends it; kept so operators recognise chats. */
@@ -49,7 +49,7 @@ export interface Sender {
 
 export interface Attachment {
   kind: 'photo' | 'file';
-  /** Platform file reference (Telegram file_id, Feishu image_key): kept as evidence, never downloaded. */
+  /** The platform's file reference: kept as evidence, never downloaded. */
   fileId: string;
 }
 
@@ -71,7 +71,7 @@ export type InboundPayload =
 /** The one shape every platform update becomes. Routing and the domain see nothing else. */
 export interface InboundEvent {
   platform: Platform;
-  /** Platform event id (Telegram update_id, Feishu header.event_id): the dedupe key. */
+  /** The platform's id of the event, the same on every redelivery: the dedupe key. */
   eventId: string;
   chat: ChatRef;
   sender: Sender;
@@ -81,7 +81,7 @@ export interface InboundEvent {
 
 export interface Button {
   label: string;
-  /** Opaque value returned on press; kept ≤ 64 bytes because Telegram callback_data is. */
+  /** Opaque value returned on press; kept ≤ 64 bytes, the smallest limit a platform sets. */
   value: string;
 }
 
@@ -94,7 +94,7 @@ export interface OutTarget {
 export interface OutMessage {
   to: OutTarget;
   text: string;
-  /** Optional heading; Feishu renders it as the card header, others as a first line. */
+  /** Optional heading; platforms with cards show it as the card header, others as a first line. */
   title?: string;
   buttons?: Button[][];
   /** Platform message id to reply to, when the platform supports quoting. */
@@ -108,7 +108,7 @@ export interface OutMessage {
    * in). Platforms that cannot edit, or when the earlier message was never sent, send it anew.
    */
   editOf?: string;
-  /** A chart to draw: Feishu renders a chart card, Telegram a PNG; the text is the fallback. */
+  /** A chart to draw: as a chart card or a PNG where the platform can show one; the text is the fallback. */
   chart?: ChartSpec;
   /** A file to deliver (ledger export, forwarding document). */
   attachment?: FileAttachment;

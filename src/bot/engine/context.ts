@@ -33,7 +33,7 @@ export interface HandlerContext {
 export interface Plan {
   statements: Statement[];
   messages: OutMessage[];
-  /** Short answer to a button press (Telegram answerCallbackQuery, Feishu toast). */
+  /** Short answer to a button press, shown by the platform to the person who pressed. */
   toast?: string;
 }
 

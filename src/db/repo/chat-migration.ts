@@ -5,7 +5,7 @@ import type { Db, Statement, Store } from '../store.js';
 import { getChat } from './chats.js';
 
 /**
- * Everything that moves when a chat gets a new id (a Telegram group upgraded to a supergroup):
+ * Everything that moves when a chat gets a new id (a group upgraded to a supergroup):
  * the binding, the records and join requests made there, half-finished conversations and the
  * messages not yet delivered. Sent rows stay: their message ids belong to the old chat.
  * Idempotent: run twice (the old group's notice and the new supergroup's), the second moves nothing.

@@ -32,7 +32,7 @@ export const people = sqliteTable(
   (t) => [index('people_home_name').on(t.homeRegion, t.name)],
 );
 
-/** A platform account linked to a person. One person may have several (Telegram and Feishu). */
+/** A platform account linked to a person. One person may have several, one per platform. */
 export const identities = sqliteTable(
   'identities',
   {
@@ -177,7 +177,7 @@ export const outbox = sqliteTable(
     /** Platform message id once sent (for later edits of cards). */
     sentMessageId: text('sent_message_id'),
     /**
-     * Parts already delivered of a message the platform takes in parts (a long Telegram text): a
+     * Parts already delivered of a message the platform takes in parts (a long text split by the sender): a
      * retry starts after them instead of repeating them.
      */
     partsSent: integer('parts_sent').notNull().default(0),

@@ -194,7 +194,7 @@ export function tickSection(figures: TickFigures[], machine: string): string {
     ...(figures.some((f) => /call stack/u.test(f.first.error ?? ''))
       ? [
           '',
-          'Why a tick fails with a stack overflow: the nudge step (`runNudges` in `src/bot/scheduler/nudge-jobs.ts`) asks for the nudge history of every cadre with one `inArray` list (`nudgeHistoryOf`, and later `reachOf` for everyone due), and drizzle overflows the stack building a statement with one parameter per cadre. The meeting jobs, digests and inspections before it had been committed, each in its own write, so the messages counted were queued and a later tick does not repeat them; no nudge was. Reading those lists in chunks of a few hundred ids would lift the limit.',
+          'Why a tick fails with a stack overflow: the nudge step (`runNudges` in `src/bot/features/core/nudge-jobs.ts`) asks for the nudge history of every cadre with one `inArray` list (`nudgeHistoryOf`, and later `reachOf` for everyone due), and drizzle overflows the stack building a statement with one parameter per cadre. The meeting jobs, digests and inspections before it had been committed, each in its own write, so the messages counted were queued and a later tick does not repeat them; no nudge was. Reading those lists in chunks of a few hundred ids would lift the limit.',
         ]
       : []),
   ].join('\n');

@@ -1,6 +1,6 @@
 /**
  * One error type for everything the app refuses or fails at. Transports map `code` to an HTTP
- * status in one place (src/bot/http/errors.ts); chat handlers turn `userMessage` into a reply.
+ * status in one place (src/bot/engine/http/errors.ts); chat handlers turn `userMessage` into a reply.
  */
 export type AppErrorCode =
   | 'bad_request'

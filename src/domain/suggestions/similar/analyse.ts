@@ -1,0 +1,158 @@
+/**
+ * A suggestion read for comparison: the lexicon's concepts it names (through synonyms and
+ * input-method typos), the groups and hamlets it names, and the leftover words as bigrams.
+ */
+import { SYLLABLE_CHARS, TERM_READINGS } from './homophones.js';
+import { CONCEPTS, type ConceptKind } from './lexicon.js';
+
+export interface Analysis {
+  /** Feature key → weight before corpus weighting. Concepts `c:<index>`, places `p:<name>`, leftovers `b:<bigram>`. */
+  readonly features: ReadonlyMap<string, number>;
+  /** Concept indices of kind object (what is asked for). */
+  readonly objects: ReadonlySet<number>;
+  /** Concept indices of kind place, and named groups and hamlets, kept apart: each has its own conflict rule. */
+  readonly places: ReadonlySet<number>;
+  readonly groups: ReadonlySet<string>;
+  readonly hamlets: ReadonlySet<string>;
+  /** Particular works (硬化, 拓宽) and aspects (收费, 人员); `works` when it asks for building or repairing at all. */
+  readonly workTypes: ReadonlySet<number>;
+  readonly aspects: ReadonlySet<number>;
+  readonly works: boolean;
+  readonly protects: boolean;
+  readonly removes: boolean;
+}
+
+// How much naming a concept of each kind says about which request a text is; leftover words
+// count as LEFTOVER_WEIGHT. Chosen on the tuning pairs (test/similarity/pairs.ts).
+const KIND_WEIGHT: Record<ConceptKind, number> = { object: 3, place: 1.5, build: 1, work: 1.5, aspect: 1.5, action: 1, issue: 1, protect: 1.5, remove: 1.5, time: 0.5, people: 0.5, common: 0.05 };
+const LEFTOVER_WEIGHT = 0.6;
+const PLACE_WEIGHT = 2;
+
+export function conceptKind(index: number): ConceptKind {
+  return CONCEPTS[index]!.kind;
+}
+
+export function conceptLabel(index: number): string {
+  return CONCEPTS[index]!.label;
+}
+
+// Exact terms → the concepts they name.
+const TERMS = new Map<string, number[]>();
+CONCEPTS.forEach((c, i) => {
+  for (const t of c.terms) TERMS.set(t, [...(TERMS.get(t) ?? []), i]);
+});
+const MAX_TERM = Math.max(...[...TERMS.keys()].map((t) => t.length));
+
+// Character → its toneless syllables (only characters that sound like some term's).
+const SYLLABLES = new Map<string, string[]>();
+for (const [s, chars] of Object.entries(SYLLABLE_CHARS)) for (const ch of chars) SYLLABLES.set(ch, [...(SYLLABLES.get(ch) ?? []), s]);
+// First syllable → terms that start with it.
+const BY_FIRST = new Map<string, { term: string; syllables: string[] }[]>();
+for (const [term, reading] of Object.entries(TERM_READINGS)) {
+  const syllables = reading.split(' ');
+  BY_FIRST.set(syllables[0]!, [...(BY_FIRST.get(syllables[0]!) ?? []), { term, syllables }]);
+}
+
+/** The longest term that `text` at `at` sounds like, with at least half its characters typed right. */
+function soundsLike(text: string, at: number): string | undefined {
+  let best: string | undefined;
+  for (const first of SYLLABLES.get(text[at]!) ?? []) {
+    for (const { term, syllables } of BY_FIRST.get(first) ?? []) {
+      if (at + term.length > text.length || (best && best.length >= term.length)) continue;
+      let same = 0;
+      let ok = true;
+      for (let j = 0; j < term.length && ok; j++) {
+        const ch = text[at + j]!;
+        if (ch === term[j]) same++;
+        else ok = (SYLLABLES.get(ch) ?? []).includes(syllables[j]!);
+      }
+      if (ok && same * 2 >= term.length && same < term.length) best = term;
+    }
+  }
+  return best;
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 三 → 3, 十二 → 12, 二十 → 20, 12 → 12. */
+function number(s: string): number {
+  if (/^\d+$/u.test(s)) return Number(s);
+  const [tens, ones] = s.split('十') as [string, string | undefined];
+  if (ones === undefined) return DIGITS[tens] ?? 0;
+  return (tens ? (DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (DIGITS[ones] ?? 0) : 0);
+}
+
+// 三组, 第3村民小组, 二社, 5队: villages are divided into numbered groups.
+const GROUP = /第?([一二三四五六七八九十两\d]{1,3})(?:个)?(?:村民小组|小组|组|社|队)/gu;
+// 上寨, 下村, 李家营: hamlets (自然村). 寨子 and 寨门 are the village itself, 村口 and 村里 any village.
+const HAMLET = /(?:[上下中前后东西南北大小新老高低里外](?:寨|村|庄|营|屯|湾)|\p{Script=Han}(?:寨|营|屯|家村|家庄|家湾|家营))(?![子门口里民委业养])/gu;
+const NOT_HAMLET = new Set(['大村', '小村', '新村', '老村', '本寨', '全寨', '整寨', '各寨', '里村', '经营', '国营', '民营', '阵营', '军营', '运营', '私营']);
+const PARTICLE = /[的了把将和与及在是吧呢啊吗请给对让被也都就还要那这个些有去到从上下里能会得着过]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+export function analyse(raw: string): Analysis {
+  const text = raw.normalize('NFKC').toLowerCase();
+  const features = new Map<string, number>();
+  const groups = new Set<string>();
+  const hamlets = new Set<string>();
+  let rest = text.replace(GROUP, (_m, n: string) => {
+    groups.add(`${number(n)}组`);
+    return ' ';
+  });
+  rest = rest.replace(HAMLET, (m: string) => {
+    if (NOT_HAMLET.has(m) || TERMS.has(m)) return m;
+    hamlets.add(m);
+    return ' ';
+  });
+  for (const g of groups) features.set(`p:${g}`, PLACE_WEIGHT);
+  for (const h of hamlets) features.set(`p:${h}`, PLACE_WEIGHT);
+
+  const objects = new Set<number>();
+  const places = new Set<number>();
+  const workTypes = new Set<number>();
+  const aspects = new Set<number>();
+  let works = false;
+  let protects = false;
+  let removes = false;
+  let leftover = '';
+  const flushLeftover = () => {
+    for (let j = 0; j + 1 < leftover.length; j++) features.set(`b:${leftover.slice(j, j + 2)}`, LEFTOVER_WEIGHT);
+    leftover = '';
+  };
+  for (let i = 0; i < rest.length; ) {
+    const ch = rest[i]!;
+    if (!LETTER_OR_DIGIT.test(ch)) {
+      flushLeftover();
+      i++;
+      continue;
+    }
+    let term: string | undefined;
+    for (let len = Math.min(MAX_TERM, rest.length - i); len >= 1 && !term; len--) {
+      const s = rest.slice(i, i + len);
+      if (TERMS.has(s)) term = s;
+    }
+    const typo = soundsLike(rest, i);
+    if (typo && (!term || typo.length > term.length)) term = typo;
+    if (!term) {
+      if (PARTICLE.test(ch)) flushLeftover();
+      else leftover += ch;
+      i++;
+      continue;
+    }
+    flushLeftover();
+    for (const c of TERMS.get(term)!) {
+      const kind = CONCEPTS[c]!.kind;
+      features.set(`c:${c}`, KIND_WEIGHT[kind]);
+      if (kind === 'object') objects.add(c);
+      else if (kind === 'place') places.add(c);
+      else if (kind === 'work') workTypes.add(c);
+      else if (kind === 'aspect') aspects.add(c);
+      else if (kind === 'protect') protects = true;
+      else if (kind === 'remove') removes = true;
+      if (kind === 'build' || kind === 'work') works = true;
+    }
+    i += term.length;
+  }
+  flushLeftover();
+  return { features, objects, places, groups, hamlets, workTypes, aspects, works, protects, removes };
+}

@@ -36,37 +36,69 @@ export function conceptLabel(index: number): string {
   return CONCEPTS[index]!.label;
 }
 
-// Exact terms → the concepts they name.
+// Exact terms → the concepts they name, and a trie over them: every new suggestion is read along
+// with all earlier ones of its village, so each position costs one walk, not a lookup per length.
 const TERMS = new Map<string, number[]>();
 CONCEPTS.forEach((c, i) => {
   for (const t of c.terms) TERMS.set(t, [...(TERMS.get(t) ?? []), i]);
 });
-const MAX_TERM = Math.max(...[...TERMS.keys()].map((t) => t.length));
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  term?: string;
+}
+const TRIE: TrieNode = { next: new Map() };
+for (const t of TERMS.keys()) {
+  let node = TRIE;
+  for (const ch of t) {
+    let child = node.next.get(ch);
+    if (!child) node.next.set(ch, (child = { next: new Map() }));
+    node = child;
+  }
+  node.term = t;
+}
+
+function longestTerm(text: string, at: number): string | undefined {
+  let node: TrieNode | undefined = TRIE;
+  let found: string | undefined;
+  for (let j = at; j < text.length; j++) {
+    node = node.next.get(text[j]!);
+    if (!node) break;
+    if (node.term) found = node.term;
+  }
+  return found;
+}
 
 // Character → its toneless syllables (only characters that sound like some term's).
 const SYLLABLES = new Map<string, string[]>();
 for (const [s, chars] of Object.entries(SYLLABLE_CHARS)) for (const ch of chars) SYLLABLES.set(ch, [...(SYLLABLES.get(ch) ?? []), s]);
-// First syllable → terms that start with it.
-const BY_FIRST = new Map<string, { term: string; syllables: string[] }[]>();
+// First two syllables → terms that start with them.
+const BY_START = new Map<string, { term: string; syllables: string[] }[]>();
 for (const [term, reading] of Object.entries(TERM_READINGS)) {
   const syllables = reading.split(' ');
-  BY_FIRST.set(syllables[0]!, [...(BY_FIRST.get(syllables[0]!) ?? []), { term, syllables }]);
+  const key = `${syllables[0]} ${syllables[1]}`;
+  BY_START.set(key, [...(BY_START.get(key) ?? []), { term, syllables }]);
 }
 
 /** The longest term that `text` at `at` sounds like, with at least half its characters typed right. */
 function soundsLike(text: string, at: number): string | undefined {
+  if (at + 1 >= text.length) return undefined;
+  const firsts = SYLLABLES.get(text[at]!);
+  const seconds = firsts && SYLLABLES.get(text[at + 1]!);
+  if (!seconds) return undefined;
   let best: string | undefined;
-  for (const first of SYLLABLES.get(text[at]!) ?? []) {
-    for (const { term, syllables } of BY_FIRST.get(first) ?? []) {
-      if (at + term.length > text.length || (best && best.length >= term.length)) continue;
-      let same = 0;
-      let ok = true;
-      for (let j = 0; j < term.length && ok; j++) {
-        const ch = text[at + j]!;
-        if (ch === term[j]) same++;
-        else ok = (SYLLABLES.get(ch) ?? []).includes(syllables[j]!);
+  for (const first of firsts!) {
+    for (const second of seconds) {
+      for (const { term, syllables } of BY_START.get(`${first} ${second}`) ?? []) {
+        if (at + term.length > text.length || (best && best.length >= term.length)) continue;
+        let same = 0;
+        let ok = true;
+        for (let j = 0; j < term.length && ok; j++) {
+          const ch = text[at + j]!;
+          if (ch === term[j]) same++;
+          else ok = j < 2 || (SYLLABLES.get(ch) ?? []).includes(syllables[j]!);
+        }
+        if (ok && same * 2 >= term.length && same < term.length) best = term;
       }
-      if (ok && same * 2 >= term.length && same < term.length) best = term;
     }
   }
   return best;
@@ -87,8 +119,17 @@ const GROUP = /第?([一二三四五六七八九十两\d]{1,3})(?:个)?(?:村民
 // 上寨, 下村, 李家营: hamlets (自然村). 寨子 and 寨门 are the village itself, 村口 and 村里 any village.
 const HAMLET = /(?:[上下中前后东西南北大小新老高低里外](?:寨|村|庄|营|屯|湾)|\p{Script=Han}(?:寨|营|屯|家村|家庄|家湾|家营))(?![子门口里民委业养])/gu;
 const NOT_HAMLET = new Set(['大村', '小村', '新村', '老村', '本寨', '全寨', '整寨', '各寨', '里村', '经营', '国营', '民营', '阵营', '军营', '运营', '私营']);
-const PARTICLE = /[的了把将和与及在是吧呢啊吗请给对让被也都就还要那这个些有去到从上下里能会得着过]/u;
+// Particles and function words between content words: leftover words are cut at them.
+const PARTICLES = new Set('的了把将和与及在是吧呢啊吗请给对让被也都就还要那这个些有去到从上下里能会得着过');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+// Suggestions are mostly ASCII and CJK Unified Ideographs; the regular expression decides the rest.
+function isLetterOrDigit(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
+  return LETTER_OR_DIGIT.test(ch);
+}
 
 export function analyse(raw: string): Analysis {
   const text = raw.normalize('NFKC').toLowerCase();
@@ -121,20 +162,19 @@ export function analyse(raw: string): Analysis {
   };
   for (let i = 0; i < rest.length; ) {
     const ch = rest[i]!;
-    if (!LETTER_OR_DIGIT.test(ch)) {
+    if (!isLetterOrDigit(ch)) {
       flushLeftover();
       i++;
       continue;
     }
-    let term: string | undefined;
-    for (let len = Math.min(MAX_TERM, rest.length - i); len >= 1 && !term; len--) {
-      const s = rest.slice(i, i + len);
-      if (TERMS.has(s)) term = s;
+    let term = longestTerm(rest, i);
+    // A typo reading only where no longer word is written right.
+    if (!term || term.length < 2) {
+      const typo = soundsLike(rest, i);
+      if (typo) term = typo;
     }
-    const typo = soundsLike(rest, i);
-    if (typo && (!term || typo.length > term.length)) term = typo;
     if (!term) {
-      if (PARTICLE.test(ch)) flushLeftover();
+      if (PARTICLES.has(ch)) flushLeftover();
       else leftover += ch;
       i++;
       continue;

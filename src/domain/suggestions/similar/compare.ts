@@ -124,7 +124,9 @@ export function isSame(c: Comparison, a: Analysis, b: Analysis): boolean {
   if (c.conflict || c.score < SIMILAR_THRESHOLD) return false;
   for (const o of a.objects) if (b.objects.has(o)) return true;
   // Neither names a thing the lexicon knows: their own words must carry it.
-  return a.objects.size === 0 && b.objects.size === 0 && c.score >= 2 * SIMILAR_THRESHOLD;
+  if (a.objects.size > 0 || b.objects.size > 0 || c.score < 2 * SIMILAR_THRESHOLD) return false;
+  for (const f of a.features.keys()) if (f.startsWith('b:') && b.features.has(f)) return true;
+  return false;
 }
 
 export function compare(a: string, b: string): Comparison & { same: boolean } {

@@ -10,7 +10,7 @@ export interface Analysis {
   readonly features: ReadonlyMap<string, number>;
   /** Concept indices of kind object (what is asked for). */
   readonly objects: ReadonlySet<number>;
-  /** Concept indices of kind place, and named groups and hamlets, kept apart: each has its own conflict rule. */
+  /** Where: concept indices of kind place, and of objects named as a place (学校门口, 祠堂前). Named groups and hamlets apart: each has its own conflict rule. */
   readonly places: ReadonlySet<number>;
   readonly groups: ReadonlySet<string>;
   readonly hamlets: ReadonlySet<string>;
@@ -78,6 +78,16 @@ for (const [term, reading] of Object.entries(TERM_READINGS)) {
   const key = `${syllables[0]} ${syllables[1]}`;
   BY_START.set(key, [...(BY_START.get(key) ?? []), { term, syllables }]);
 }
+
+function writtenInside(text: string, at: number, length: number): boolean {
+  for (let j = at + 1; j < at + length; j++) if ((longestTerm(text, j)?.length ?? 0) >= 2) return true;
+  return false;
+}
+
+// After an object these make it a place: 池塘边装护栏 asks for a railing, not for the pond.
+const LOCATIVE = /^的?(?:旁边|旁|边上|边|前面|门前|前|后面|背后|后|门口|附近|对面|周边|周围|那边|上面|下面|里面|里)/u;
+const NEGATION = /(?:不要|不能|不准|不许|不得|禁止|严禁|别|莫|勿)[^，。,.！!？?；;]{0,3}$/u;
+const PROTECT = CONCEPTS.findIndex((c) => c.kind === 'protect');
 
 /** The longest term that `text` at `at` sounds like, with at least half its characters typed right. */
 function soundsLike(text: string, at: number): string | undefined {
@@ -168,10 +178,11 @@ export function analyse(raw: string): Analysis {
       continue;
     }
     let term = longestTerm(rest, i);
-    // A typo reading only where no longer word is written right.
+    // A typo reading only where no word is written right: not at this character (a longer one)
+    // nor inside its span (有客车 is 客车, not 游客 and 车).
     if (!term || term.length < 2) {
       const typo = soundsLike(rest, i);
-      if (typo) term = typo;
+      if (typo && !writtenInside(rest, i, typo.length)) term = typo;
     }
     if (!term) {
       if (PARTICLES.has(ch)) flushLeftover();
@@ -180,10 +191,13 @@ export function analyse(raw: string): Analysis {
       continue;
     }
     flushLeftover();
+    // 莫砍, 不要拆掉: removing, negated, is protecting.
+    const negated = NEGATION.test(rest.slice(Math.max(0, i - 4), i));
     for (const c of TERMS.get(term)!) {
-      const kind = CONCEPTS[c]!.kind;
-      features.set(`c:${c}`, KIND_WEIGHT[kind]);
-      if (kind === 'object') objects.add(c);
+      const kind = negated && CONCEPTS[c]!.kind === 'remove' ? 'protect' : CONCEPTS[c]!.kind;
+      features.set(kind === 'protect' ? `c:${PROTECT}` : `c:${c}`, KIND_WEIGHT[kind]);
+      if (kind === 'object' && LOCATIVE.test(rest.slice(i + term.length, i + term.length + 3))) places.add(c);
+      else if (kind === 'object') objects.add(c);
       else if (kind === 'place') places.add(c);
       else if (kind === 'work') workTypes.add(c);
       else if (kind === 'aspect') aspects.add(c);
@@ -194,5 +208,7 @@ export function analyse(raw: string): Analysis {
     i += term.length;
   }
   flushLeftover();
+  // 学校门口太乱: with nothing else named, the place is what the text is about.
+  if (objects.size === 0) for (const c of places) if (CONCEPTS[c]!.kind === 'object') objects.add(c);
   return { features, objects, places, groups, hamlets, workTypes, aspects, works, protects, removes };
 }

@@ -40,6 +40,17 @@ describe('different requests in the same words', () => {
     expect(compare(a, b)).toMatchObject({ same: false, conflict: why });
   });
 
+  it('reads a negated removal as protecting, and an object followed by 边, 前 or 门口 as a place', () => {
+    expect(compare('寨子头的老树莫给它砍了', '保护寨子里的古树')).toMatchObject({ same: true, conflict: null });
+    expect(compare('不要拆河边的老房子', '拆掉河边的老房子')).toMatchObject({ same: false, conflict: 'opposite' });
+    expect(compare('寨子中间的池塘要清淤', '寨子中间的池塘边装护栏')).toMatchObject({ same: false, conflict: 'object' });
+    expect(compare('学校门口装减速带', '小学门前装个减速带').same).toBe(true);
+  });
+
+  it('never reads a typo across a word written right', () => {
+    expect(compare('希望增设公交班车', '镇上没有客车').shared).toContain('公交');
+  });
+
   it('needs a shared thing asked for, not only shared actions or places', () => {
     expect(compare('村口修一下', '村口修一修').same).toBe(false);
   });

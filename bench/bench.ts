@@ -13,21 +13,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { replaceSection } from './doc-section.js';
 import { runTickBenchmark, tickSection } from './tick.bench.js';
 import { DEFAULT_WEBHOOK_OPTIONS, runWebhookBenchmark, webhookSection } from './webhook/run.js';
 
 const DOC = new URL('../docs/BENCHMARKS.md', import.meta.url);
-
-/** Replaces the section whose heading is the first line of `section` (up to the next `## `), or appends it. */
-export function replaceSection(doc: string, section: string): string {
-  const heading = section.split('\n')[0]!;
-  const lines = doc.replace(/\s+$/u, '').split('\n');
-  const start = lines.indexOf(heading);
-  if (start < 0) return `${lines.join('\n')}\n\n${section}\n`;
-  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  if (end < 0) end = lines.length;
-  return `${[...lines.slice(0, start), ...section.split('\n'), ...(end < lines.length ? ['', ...lines.slice(end)] : [])].join('\n')}\n`;
-}
 
 function machine(): string {
   const cpu = cpus();

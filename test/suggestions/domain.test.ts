@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { autoTags, decide, mostSimilar, parseLinks, parseReview, parseSeqArg, parseTags, similarity } from '../../src/domain/suggestions/index.js';
+import { autoTags, compare, decide, mostSimilar, parseLinks, parseReview, parseSeqArg, parseTags } from '../../src/domain/suggestions/index.js';
 
 describe('similarity of short Chinese texts', () => {
-  it('scores rephrasings of one request high and different requests low', () => {
-    expect(similarity('村口道路需要硬化', '建议把村口的道路硬化一下')).toBeCloseTo(0.6, 5);
-    expect(similarity('村口道路需要硬化', '建议硬化村口道路')).toBeCloseTo(0.8, 5);
-    expect(similarity('村口道路需要硬化', '村口路灯坏了')).toBeLessThan(0.25);
-    expect(similarity('第1条建议', '第10条建议')).toBe(0);
-    expect(similarity('', '村口道路')).toBe(0);
+  it('takes rephrasings of one request for the same and different requests for different', () => {
+    expect(compare('村口道路需要硬化', '建议把村口的道路硬化一下')).toMatchObject({ same: true, conflict: null, shared: ['村口', '道路硬化'] });
+    expect(compare('村口道路需要硬化', '建议硬化村口道路').same).toBe(true);
+    expect(compare('村口道路需要硬化', '村口路灯坏了')).toMatchObject({ same: false, conflict: 'object' });
+    expect(compare('第1条建议', '第10条建议').same).toBe(false);
+    expect(compare('', '村口道路')).toMatchObject({ same: false, score: 0, shared: [] });
   });
 
-  it('returns the most similar earlier suggestions above the threshold, best first', () => {
+  it('returns the earlier suggestions asking the same, best first, with what they share', () => {
     const earlier = [
       { seq: 1, text: '村口路灯坏了' },
-      { seq: 2, text: '硬化村口道路' },
-      { seq: 3, text: '村口道路需要硬化，雨天泥泞' },
+      { seq: 2, text: '村口道路需要硬化，雨天泥泞' },
+      { seq: 3, text: '硬化村口道路' },
     ];
-    expect(mostSimilar('建议把村口的道路硬化', earlier).map((s) => s.seq)).toEqual([2, 3]);
+    expect(mostSimilar('建议把村口的道路硬化', earlier).map((s) => [s.seq, s.shared])).toEqual([
+      [3, ['村口', '道路硬化']],
+      [2, ['村口', '道路硬化']],
+    ]);
   });
 });
 

@@ -52,7 +52,9 @@ describe('/review 审核', () => {
 
   it('merges a suggestion into another and its author backs the one it joined', async () => {
     const bot = await withTwo();
-    await say(bot, DEMO.wang, '建议 修建村口到学校的道路');
+    // Offered 附议 for 建议#1, the author files it anyway; the reviewer merges it.
+    expect((await say(bot, DEMO.wang, '建议 修建村口到学校的道路')).texts[0]).toMatch(/^本村已经有相似的建议：\n建议#1 /u);
+    expect((await say(bot, DEMO.wang, '提交')).texts[0]).toMatch(/^已记录 建议#3/u);
     expect((await say(bot, DEMO.leader, '审核 建议#3 合并 #1 都是修村口的路')).texts).toEqual(['建议#3 已合并到 建议#1，原建议人记为附议（杨建国审核）。\n意见：都是修村口的路']);
     expect(rows(bot, 'select record_id, person_id from record_seconds')).toEqual([{ record_id: 'id-1', person_id: 'demo-cadre-wang' }]);
     expect(rows(bot, "select action, related_record_id from record_history")).toEqual([{ action: 'merge', related_record_id: 'id-1' }]);

@@ -5,6 +5,7 @@ import { rows } from './support.js';
 const HINT = [
   '本村已经有相似的建议：',
   '建议#1 [待审核] 村口道路需要硬化',
+  '　都提到：村口、道路硬化',
   '您的建议还没有记录。如果意思一样，点「附议」支持已有的建议；如果不同，点「仍然提交」或回复「提交」。',
 ].join('\n');
 
@@ -55,6 +56,40 @@ describe('similar suggestions at submission and 附议', () => {
     expect(rows(bot, 'select count(*) as n from record_seconds')).toEqual([{ n: 2 }]);
     // The hint shows the count, so an author sees the earlier one already has backers.
     expect((await say(bot, DEMO.wang, '建议 村口道路硬化')).texts[0]).toContain('建议#1 [待审核] 村口道路需要硬化（2 人附议）');
+  });
+
+  it('recognises a request in other or spoken words and says what the two share', async () => {
+    const bot = await testBot();
+    await say(bot, DEMO.zhang, '建议 把村里的土路铺成水泥路');
+    await say(bot, DEMO.zhang, '建议 三组的自来水管爆了，经常停水');
+    const synonym = await say(bot, DEMO.wang, '建议 村道硬化');
+    expect(synonym.texts[0]).toBe(
+      [
+        '本村已经有相似的建议：',
+        '建议#1 [待审核] 把村里的土路铺成水泥路',
+        '　都提到：道路硬化',
+        '您的建议还没有记录。如果意思一样，点「附议」支持已有的建议；如果不同，点「仍然提交」或回复「提交」。',
+      ].join('\n'),
+    );
+    await say(bot, DEMO.wang, '取消');
+    const spoken = await say(bot, DEMO.leader, '建议 3组吃水老是断');
+    expect(spoken.texts[0]!.split('\n').slice(1, 3)).toEqual(['建议#2 [待审核] 三组的自来水管爆了，经常停水', '　都提到：3组、自来水、停水']);
+    expect(spoken.replies[0]!.buttons).toEqual([[{ label: '附议 建议#2', value: 'second:2' }], [{ label: '仍然提交', value: 'suggest-anyway' }]]);
+    expect(rows(bot, "select count(*) as n from records where kind = 'suggestion'")).toEqual([{ n: 2 }]);
+  });
+
+  it('files at once a request that only shares words with an earlier one', async () => {
+    const bot = await testBot();
+    await say(bot, DEMO.zhang, '建议 一组的自来水管爆了');
+    await say(bot, DEMO.zhang, '建议 在村委会旁边的空地建篮球场');
+    expect((await say(bot, DEMO.wang, '建议 三组的自来水管爆了')).texts[0]).toMatch(/^已记录 建议#3（江川区江城镇温泉村）/u);
+    expect((await say(bot, DEMO.wang, '建议 在村委会旁边的空地建停车场')).texts[0]).toMatch(/^已记录 建议#4（江川区江城镇温泉村）/u);
+    expect(rows(bot, "select seq, text from records where kind = 'suggestion' order by seq")).toEqual([
+      { seq: 1, text: '一组的自来水管爆了' },
+      { seq: 2, text: '在村委会旁边的空地建篮球场' },
+      { seq: 3, text: '三组的自来水管爆了' },
+      { seq: 4, text: '在村委会旁边的空地建停车场' },
+    ]);
   });
 
   it('only compares with suggestions of the same village', async () => {

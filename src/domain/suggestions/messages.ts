@@ -17,6 +17,8 @@ export interface SimilarItem {
   text: string;
   status: string;
   seconds: number;
+  /** What both suggestions name (道路硬化, 三组), so the author can judge whether they are one request. */
+  shared: readonly string[];
 }
 
 export interface ListItem {
@@ -87,7 +89,10 @@ export const sx = {
   // similar suggestions and seconding
   similarFound(items: readonly SimilarItem[]): string {
     const lines = ['本村已经有相似的建议：'];
-    for (const s of items) lines.push(`建议#${s.seq} [${statusLabel(s.status)}] ${truncate(s.text, 40)}${s.seconds ? `（${s.seconds} 人附议）` : ''}`);
+    for (const s of items) {
+      lines.push(`建议#${s.seq} [${statusLabel(s.status)}] ${truncate(s.text, 40)}${s.seconds ? `（${s.seconds} 人附议）` : ''}`);
+      if (s.shared.length > 0) lines.push(`　都提到：${s.shared.join('、')}`);
+    }
     lines.push('您的建议还没有记录。如果意思一样，点「附议」支持已有的建议；如果不同，点「仍然提交」或回复「提交」。');
     return lines.join('\n');
   },

@@ -4,9 +4,10 @@ import { APP_ID, ENCRYPT_KEY, textEvent } from '../../lark/support.js';
 import { SECRET } from '../../telegram/support/telegram-bot.js';
 import { loadCadre, type RosterShape } from './roster.js';
 
-// Common Han characters; suggestion texts drawn from them share few bigrams, so none is taken
-// for a repeat of another (which would answer with "similar suggestions" instead of filing).
-const HAN = '村口道路硬化安装灯修建水渠池塘桥梁学校卫生室广场活动中心垃圾分类污水处理厕所改造绿化植树茶叶果园养殖合作社电商直播民宿旅游文化礼堂老年食堂儿童图书角停车场排洪沟护栏标识牌监控网络信号饮用管网灌溉机耕便民服务站公交线冷链仓储烘干房加工厂'.split('');
+// Common Han characters that name nothing a suggestion asks for: texts drawn from them share no
+// concept of the similar-suggestion lexicon, so none is taken for a repeat of another (which would
+// answer with "similar suggestions" instead of filing).
+const HAN = '春夏秋冬日月星云风金木火红黄蓝白青紫甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥琴棋诗梅兰竹菊松鹤凤虎豹鹰燕雁莺蝶蛙'.split('');
 
 /** A suggestion text that is the n-th of its kind and unlike the others. */
 export function suggestionText(n: number): string {

@@ -1,3 +1,4 @@
+import type { Directories } from './features/identity/directory.js';
 import type { Hono } from 'hono';
 import type { Config, Runtime } from '../config.js';
 import type { Store } from '../db/store.js';
@@ -86,7 +87,20 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
   const routes = mergeRoutes(features);
   const senders: Partial<Record<Platform, PlatformSender>> = {};
   const defer = deps.defer ?? ((task: Promise<unknown>) => void task.catch((err: unknown) => logger.error('background task failed', { error: String(err) })));
-  const pipeline = createPipeline({ store, clock, logger, routes, timeZone: config.BOT_TIMEZONE, admins: config.ADMINS, newId, platformOf: (p) => adapters.get(p) });
+  // Filled as adapters are built, below; the pipeline reads it per event.
+  const directories: Directories = {};
+  const pipeline = createPipeline({
+    store,
+    clock,
+    logger,
+    routes,
+    timeZone: config.BOT_TIMEZONE,
+    admins: config.ADMINS,
+    newId,
+    platformOf: (p) => adapters.get(p),
+    directories,
+    platformsConfigured: !config.localMode,
+  });
   const dispatcher = createDispatcher({
     store,
     senders,
@@ -121,6 +135,7 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
     const adapter = await (definition.create as PlatformDefinitionCreate)(services, options[definition.name]);
     adapters.set(adapter.name, adapter);
     senders[adapter.name] = adapter.sender;
+    if (adapter.directory) directories[adapter.name] = adapter.directory;
   }
   const app = createBaseApp({ store, logger, mode: { localMode: config.localMode, platforms: PLATFORMS.filter((p) => !p.console && adapters.has(p.name)).map((p) => p.name) } });
   for (const adapter of adapters.values()) adapter.registerRoutes?.(app);

@@ -27,6 +27,7 @@ export type CommandName =
   | 'ask'
   | 'answer'
   | 'link'
+  | 'whoami'
   | 'cancel';
 
 export interface CommandSpec {
@@ -68,6 +69,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'ask', aliases: ['咨询'], usage: '咨询 <问题>', summary: '向乡镇联络服务站咨询政策、对接需求', who: ['cadre', 'leader', 'council'] },
   { name: 'answer', aliases: ['答复'], usage: '答复 问#N <内容>', summary: '答复干部的咨询', who: STATIONS },
   { name: 'link', aliases: ['绑定账号'], usage: '绑定账号 [验证码]', summary: '把您在不同平台的账号认作同一人', who: ['everyone'] },
+  { name: 'whoami', aliases: ['我是谁'], usage: '我是谁', summary: '私信告诉您：您的平台账号 ID，以及我认为您是谁', who: ['everyone'] },
   { name: 'cancel', aliases: ['取消'], usage: '取消', summary: '退出当前对话', who: ['everyone'] },
 ];
 

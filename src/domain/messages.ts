@@ -65,6 +65,9 @@ export const msg = {
   outOfScope(regionName: string): string {
     return `${regionName}不在您负责的范围内。`;
   },
+  bindCurrentOutOfScope(regionName: string): string {
+    return `本群现在绑定的是${regionName}，不在您负责的范围内，不能改绑。请联系${regionName}所属的联络站或工作专班。`;
+  },
   notCadre: '只有已登记的回乡干部才能记录。请先在本村群里发送「登记 姓名」。',
   notCadreHere(villageName: string): string {
     return `您登记的是${villageName}的回乡干部，请在${villageName}的群里或私聊我记录。`;

@@ -45,6 +45,11 @@ export interface Sender {
   userId: string;
   displayName: string;
   username?: string;
+  /**
+   * The platform did not say which person sent it (a Telegram group admin posting anonymously,
+   * as the group): the id is the group's, shared by every such admin, so it is nobody's identity.
+   */
+  anonymous?: true;
 }
 
 export interface Attachment {

@@ -6,12 +6,17 @@ import { DEMO, press, say, testBot } from '../support/bot.js';
 const newcomer = { userId: 'u-new', userName: '小李' };
 
 describe('/join and approval', () => {
-  it('claims a roster entry by name', async () => {
+  it('a name alone becomes a request; the leader approves it onto the roster entry', async () => {
     const bot = await testBot();
     const r = await say(bot, newcomer, '登记 李秀英');
-    expect(r.texts).toEqual(['欢迎您，李秀英！已登记为江川区江城镇温泉村的回乡干部。发送「我的」查看五个一进度，发送「帮助」查看能做什么。']);
+    expect(r.texts).toEqual([
+      '已提交认领申请#1：名册里的 李秀英 需要核实身份，等待编制组组长或乡镇联络站批准。也可以发送「登记 李秀英 手机尾号4位」直接登记。',
+      '江川区江城镇温泉村：认领申请#1：本地调试台用户「小李」 要认领名册里的 李秀英（没有给手机尾号）。可回复「批准 1」或「驳回 1 理由」。',
+    ]);
+    expect(await bot.store.db.select().from(identities).where(eq(identities.userId, 'u-new'))).toEqual([]);
+    expect((await say(bot, DEMO.leader, '批准 1')).texts).toEqual(['已批准：李秀英 登记为江川区江城镇温泉村的回乡干部。']);
     expect(await bot.store.db.select().from(identities).where(eq(identities.userId, 'u-new'))).toEqual([
-      expect.objectContaining({ platform: 'local', personId: 'demo-cadre-li', displayName: '小李' }),
+      expect.objectContaining({ platform: 'local', personId: 'demo-cadre-li', displayName: '小李', matchedBy: 'approval' }),
     ]);
     expect((await say(bot, newcomer, '登记 李秀英')).texts).toEqual(['您已经登记为江川区江城镇温泉村的 李秀英，不用重复登记。']);
     expect((await say(bot, newcomer, '建议 修路')).texts[0]).toMatch(/^已记录 建议#1/u);
@@ -19,12 +24,29 @@ describe('/join and approval', () => {
 
   it('checks the phone tail and refuses a claimed entry', async () => {
     const bot = await testBot();
-    expect((await say(bot, newcomer, '登记 李秀英 9999')).texts).toEqual(['名册里 李秀英 的手机尾号对不上。请核对后重发，或联系编制组组长。']);
+    expect((await say(bot, newcomer, '登记 李秀英 9999')).texts).toEqual(['名册里 李秀英 的手机尾号对不上（今天还可以再试 4 次）。请核对后重发，或联系编制组组长。']);
     expect((await say(bot, newcomer, '登记 李秀英 12')).texts).toEqual(['手机尾号要写 4 位数字，例如「登记 张三 1234」。']);
     expect((await say(bot, newcomer, '登记')).texts).toEqual(['请写上您的姓名，例如「登记 张三」；同名时加手机尾号，例如「登记 张三 1234」。']);
     expect((await say(bot, newcomer, '登记 李秀英 2468')).texts[0]).toMatch(/^欢迎您，李秀英/u);
+    expect(await bot.store.db.select().from(identities).where(eq(identities.userId, 'u-new'))).toEqual([
+      expect.objectContaining({ personId: 'demo-cadre-li', matchedBy: 'phone_tail' }),
+    ]);
     expect((await say(bot, { userId: 'u-other', userName: '冒名' }, '登记 李秀英')).texts).toEqual([
-      '名册里的 李秀英 已经由另一个账号登记了。如果是您本人，请联系编制组组长或乡镇联络站。',
+      '名册里的 李秀英 已经由另一个账号登记。已提交转移申请#1，由乡镇联络服务站核实。如果那是您自己的另一个账号，请用它私聊我发送「绑定账号」。',
+    ]);
+  });
+
+  it('a station approves a transfer; the old account is told in private and loses the entry', async () => {
+    const bot = await testBot();
+    await say(bot, { userId: 'u-other', userName: '李秀英' }, '登记 李秀英 2468');
+    await say(bot, newcomer, '登记 李秀英');
+    expect((await say(bot, { ...DEMO.township, chatId: 'jiangcheng-station' }, '批准 1')).texts).toEqual(['已批准：李秀英 登记为江川区江城镇温泉村的回乡干部。']);
+    expect(await bot.store.db.select({ userId: identities.userId, matchedBy: identities.matchedBy }).from(identities).where(eq(identities.personId, 'demo-cadre-li'))).toEqual([
+      { userId: 'u-new', matchedBy: 'approval' },
+    ]);
+    const old = await bot.app.request('/dev/messages?chatId=private-u-other&after=0');
+    expect(((await old.json()) as { messages: { text: string }[] }).messages.map((m) => m.text)).toEqual([
+      '乡镇联络服务站已把名册里的 李秀英 转给另一个账号，您的这个账号不再代表 李秀英。如有疑问，请联系乡镇联络服务站。',
     ]);
   });
 

@@ -17,7 +17,7 @@ export interface FakeAnswer {
   headers?: Record<string, string>;
 }
 
-export type Route = 'token' | 'bot-info' | 'create' | 'reply' | 'patch' | 'upload';
+export type Route = 'token' | 'bot-info' | 'create' | 'reply' | 'patch' | 'upload' | 'contact-user';
 
 export const BOT_OPEN_ID = 'ou_bot';
 
@@ -30,6 +30,8 @@ export async function startFakeOpenApi() {
   const scripted = new Map<Route, FakeAnswer[]>();
   let tokens = 0;
   let sent = 0;
+  /** What the tenant's contact directory says of each open_id (mobile, employee_no). */
+  const directory = new Map<string, { mobile?: string; employee_no?: string }>();
   const waiters: { check: () => boolean; resolve: () => void }[] = [];
 
   function routeOf(method: string, path: string): Route | null {
@@ -39,6 +41,7 @@ export async function startFakeOpenApi() {
     if (method === 'POST' && /^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/u.test(path)) return 'reply';
     if (method === 'PATCH' && /^\/open-apis\/im\/v1\/messages\/[^/]+$/u.test(path)) return 'patch';
     if (method === 'POST' && path === '/open-apis/im/v1/files') return 'upload';
+    if (method === 'GET' && path.startsWith('/open-apis/contact/v3/users/')) return 'contact-user';
     return null;
   }
 
@@ -55,6 +58,11 @@ export async function startFakeOpenApi() {
         return { body: { code: 0, msg: 'success', data: {} } };
       case 'upload':
         return { body: { code: 0, msg: 'success', data: { file_key: `file_v3_${path.length}_${calls.length}` } } };
+      case 'contact-user': {
+        // Without the contact permissions Feishu leaves mobile and employee_no out.
+        const openId = decodeURIComponent(path.slice('/open-apis/contact/v3/users/'.length));
+        return { body: { code: 0, msg: 'success', data: { user: { open_id: openId, name: '', ...directory.get(openId) } } } };
+      }
     }
   }
 
@@ -100,7 +108,10 @@ export async function startFakeOpenApi() {
     url: `http://127.0.0.1:${port}`,
     calls,
     /** Calls other than token requests: what the bot actually did. */
-    sends: () => calls.filter((c) => !c.path.startsWith('/open-apis/auth/') && c.path !== '/open-apis/bot/v3/info'),
+    sends: () => calls.filter((c) => !c.path.startsWith('/open-apis/auth/') && c.path !== '/open-apis/bot/v3/info' && !c.path.startsWith('/open-apis/contact/')),
+    /** Directory look-ups the bot made. */
+    contactCalls: () => calls.filter((c) => c.path.startsWith('/open-apis/contact/')),
+    directory,
     tokenRequests: () => calls.filter((c) => c.path.startsWith('/open-apis/auth/')),
     /** Make the next calls of a route answer this way (in order), then back to normal. */
     script(route: Route, ...answers: FakeAnswer[]) {
@@ -122,6 +133,7 @@ export async function startFakeOpenApi() {
     reset() {
       calls.length = 0;
       scripted.clear();
+      directory.clear();
       tokens = 0;
       sent = 0;
     },

@@ -2,7 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { grantRoleStatement, insertPersonStatement, linkIdentityStatement } from '../../src/db/repo/people.js';
 import { records } from '../../src/db/schema/index.js';
 import { DEMO_VILLAGE } from '../../src/db/seed/demo.js';
+import { SECRET_HEADER } from '../../src/bot/platforms/telegram/webhook.js';
 import { say } from '../support/bot.js';
+import { BOT_INFO, fakeBotApi, type FakeBotApi } from '../telegram/support/fake-bot-api.js';
+import { SECRET, TOKEN } from '../telegram/support/telegram-bot.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
 import { deliver, larkTestBot, textEvent, type LarkTestBot } from './support.js';
 
@@ -14,12 +17,36 @@ afterAll(() => fake.close());
 afterEach(() => fake.reset());
 
 const rows = (bot: LarkTestBot, sql: string, ...params: unknown[]) => bot.store.sqlite.prepare(sql).all(...params) as Record<string, unknown>[];
-const zhangLocal = { userId: 'u-zhang', userName: '张卫东', chatId: 'private-zhang', chatType: 'private' as const };
+
+/** The same server with Telegram configured too: 张卫东's Telegram account (1001) is the other side of each link. */
+let tg: FakeBotApi;
+async function twoPlatformBot(env: Record<string, string> = {}): Promise<LarkTestBot> {
+  tg = fakeBotApi();
+  const bot = await larkTestBot(
+    fake,
+    'encrypted',
+    { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO), ...env },
+    { platforms: { telegram: { fetch: tg.fetch } } },
+  );
+  await bot.store.commit([linkIdentityStatement(bot.store.db, { platform: 'telegram', userId: '1001', personId: 'demo-cadre-zhang', displayName: '张卫东', linkedAt: 0 })]);
+  return bot;
+}
+
+let updateId = 740_000_000;
+/** 张卫东 writes to the bot in his private Telegram chat; returns what the bot sent back there. */
+async function tgSay(bot: LarkTestBot, text: string): Promise<string[]> {
+  tg.clear();
+  const from = { id: 1001, is_bot: false, first_name: '张卫东' };
+  const update = { update_id: ++updateId, message: { message_id: updateId, from, chat: { id: 1001, type: 'private', first_name: '张卫东' }, date: 1796090400, text } };
+  await bot.app.request('/webhook/telegram', { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET }, body: JSON.stringify(update) });
+  await bot.settle();
+  return tg.sends().map((c) => (c.payload as { text: string }).text);
+}
 
 async function codeFor(bot: LarkTestBot): Promise<string> {
-  const r = await say(bot, zhangLocal, '绑定账号');
-  const code = /验证码：(\d{6})/u.exec(r.texts[0] ?? '')?.[1];
-  if (!code) throw new Error(`no code in ${JSON.stringify(r.texts)}`);
+  const texts = await tgSay(bot, '绑定账号');
+  const code = /验证码：(\d{6})/u.exec(texts[0] ?? '')?.[1];
+  if (!code) throw new Error(`no code in ${JSON.stringify(texts)}`);
   return code;
 }
 
@@ -31,20 +58,20 @@ const p2p = (from: string, text: string) => textEvent(`evt-link-${++n}`, from, t
 
 describe('/link 绑定账号', () => {
   it('gives a one-time code in private and links a new Feishu account to the same person', async () => {
-    const bot = await larkTestBot(fake, 'encrypted', { DEV_CONSOLE: '1' });
-    const issued = await say(bot, zhangLocal, '绑定账号');
-    expect(issued.texts[0]).toMatch(/^您的账号绑定验证码：\d{6}（10 分钟内有效，只能用一次）。\n请用您的另一个账号（飞书）私聊我发送「绑定账号 \d{6}」。/u);
-    const code = /(\d{6})/u.exec(issued.texts[0]!)![1]!;
+    const bot = await twoPlatformBot();
+    const issued = await tgSay(bot, '绑定账号');
+    expect(issued[0]).toMatch(/^您的账号绑定验证码：\d{6}（10 分钟内有效，只能用一次）。\n请用您的另一个账号（飞书）私聊我发送「绑定账号 \d{6}」。/u);
+    const code = /(\d{6})/u.exec(issued[0]!)![1]!;
     expect(rows(bot, 'select platform, user_id, chat_id, expires_at from link_codes')).toEqual([
-      { platform: 'local', user_id: 'u-zhang', chat_id: 'private-zhang', expires_at: bot.clock().getTime() + 600_000 },
+      { platform: 'telegram', user_id: '1001', chat_id: '1001', expires_at: bot.clock().getTime() + 600_000 },
     ]);
 
     await deliver(bot, p2p('ou_zhang_phone', `绑定账号 ${code}`));
-    expect(larkTexts()).toEqual(['绑定成功：您的飞书账号和本地调试台账号现在都是 张卫东，记录和统计按同一人计算。']);
+    expect(larkTexts()).toEqual(['绑定成功：您的飞书账号和Telegram账号现在都是 张卫东，记录和统计按同一人计算。']);
     expect(rows(bot, "select person_id from identities where platform = 'lark' and user_id = 'ou_zhang_phone'")).toEqual([{ person_id: 'demo-cadre-zhang' }]);
     expect(rows(bot, 'select count(*) as n from link_codes')).toEqual([{ n: 0 }]);
-    const local = rows(bot, "select payload from outbox where platform = 'local' and chat_id = 'private-zhang' order by id").map((r) => JSON.parse(r.payload as string).text);
-    expect(local.at(-1)).toBe('绑定成功：您的本地调试台账号和飞书账号现在都是 张卫东，记录和统计按同一人计算。');
+    const telegram = rows(bot, "select payload from outbox where platform = 'telegram' and chat_id = '1001' order by id").map((r) => JSON.parse(r.payload as string).text);
+    expect(telegram.at(-1)).toBe('绑定成功：您的Telegram账号和飞书账号现在都是 张卫东，记录和统计按同一人计算。');
 
     // Linked: the Feishu account now records as 张卫东.
     await deliver(bot, p2p('ou_zhang_phone', '实事 修好了村口路灯'));
@@ -52,7 +79,7 @@ describe('/link 绑定账号', () => {
   });
 
   it('merges a person the second account already had, moving records and roles in one write', async () => {
-    const bot = await larkTestBot(fake, 'encrypted', { DEV_CONSOLE: '1' });
+    const bot = await twoPlatformBot();
     const at = bot.clock().getTime();
     const db = bot.store.db;
     await bot.store.commit([
@@ -65,11 +92,11 @@ describe('/link 绑定账号', () => {
         platform: 'lark', chatId: 'oc_wenquan', eventId: 'evt-old', createdAt: at, updatedAt: at,
       }),
     ]);
-    await say(bot, { userId: 'u-zhang', userName: '张卫东' }, '建议 修路');
+    await tgSay(bot, '建议 修路');
     const code = await codeFor(bot);
 
     await deliver(bot, p2p('ou_dup', `绑定账号 ${code}`));
-    expect(larkTexts()).toEqual(['绑定成功：您的飞书账号和本地调试台账号现在都是 张卫东，记录和统计按同一人计算。']);
+    expect(larkTexts()).toEqual(['绑定成功：您的飞书账号和Telegram账号现在都是 张卫东，记录和统计按同一人计算。']);
     expect(rows(bot, 'select id, person_id from records order by id')).toEqual([
       { id: 'id-1', person_id: 'demo-cadre-zhang' },
       { id: 'r-dup', person_id: 'demo-cadre-zhang' },
@@ -86,12 +113,11 @@ describe('/link 绑定账号', () => {
   });
 
   it('lets a newcomer ask for the code and join the person on the other account', async () => {
-    const bot = await larkTestBot(fake, 'encrypted', { DEV_CONSOLE: '1' });
+    const bot = await twoPlatformBot();
     await deliver(bot, p2p('ou_fresh', '绑定账号'));
     const code = /验证码：(\d{6})/u.exec(larkTexts()[0] ?? '')?.[1];
     expect(code).toMatch(/^\d{6}$/u);
-    const r = await say(bot, zhangLocal, `绑定账号 ${code}`);
-    expect(r.texts).toEqual(['绑定成功：您的本地调试台账号和飞书账号现在都是 张卫东，记录和统计按同一人计算。']);
+    expect(await tgSay(bot, `绑定账号 ${code}`)).toEqual(['绑定成功：您的Telegram账号和飞书账号现在都是 张卫东，记录和统计按同一人计算。']);
     expect(rows(bot, "select person_id, display_name from identities where user_id = 'ou_fresh'")).toEqual([
       { person_id: 'demo-cadre-zhang', display_name: '飞书用户resh' },
     ]);
@@ -105,7 +131,7 @@ describe('/link 绑定账号', () => {
   });
 
   it('gives five tries for a wrong code, then locks the account for the window', async () => {
-    const bot = await larkTestBot(fake, 'encrypted', { DEV_CONSOLE: '1' });
+    const bot = await twoPlatformBot();
     const code = await codeFor(bot);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) await deliver(bot, p2p('ou_guess', `绑定账号 ${wrong}`));
@@ -123,17 +149,17 @@ describe('/link 绑定账号', () => {
     bot.clock.advance(2 * 60_000);
     fake.reset();
     await deliver(bot, p2p('ou_guess', `绑定账号 ${fresh}`));
-    expect(larkTexts()).toEqual(['绑定成功：您的飞书账号和本地调试台账号现在都是 张卫东，记录和统计按同一人计算。']);
+    expect(larkTexts()).toEqual(['绑定成功：您的飞书账号和Telegram账号现在都是 张卫东，记录和统计按同一人计算。']);
   });
 
   it('refuses codes that are malformed, expired, from the same account, or join two different names', async () => {
-    const bot = await larkTestBot(fake, 'encrypted', { DEV_CONSOLE: '1' });
+    const bot = await twoPlatformBot();
     await deliver(bot, p2p('ou_zhang', '绑定账号 12ab'));
     const expired = await codeFor(bot);
     bot.clock.advance(10 * 60_000 + 1);
     await deliver(bot, p2p('ou_zhang', `绑定账号 ${expired}`));
     const mine = await codeFor(bot);
-    expect((await say(bot, zhangLocal, `绑定账号 ${mine}`)).texts).toEqual(['这是您刚才获取验证码的同一个账号。请用另一个平台的账号发送这个验证码。']);
+    expect(await tgSay(bot, `绑定账号 ${mine}`)).toEqual(['这是您刚才获取验证码的同一个账号。请用另一个平台的账号发送这个验证码。']);
     await deliver(bot, p2p('ou_wang', `绑定账号 ${mine}`));
     expect(larkTexts()).toEqual([
       '验证码是 6 位数字，例如「绑定账号 123456」。还没有验证码？先用另一个账号私聊我发送「绑定账号」。',
@@ -145,5 +171,29 @@ describe('/link 绑定账号', () => {
       { person_id: 'demo-cadre-zhang' },
     ]);
     expect(rows(bot, 'select count(*) as n from person_merges')).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses a code redeemed by a second account on the same platform', async () => {
+    const bot = await twoPlatformBot();
+    await deliver(bot, p2p('ou_zhang', '绑定账号'));
+    const code = /验证码：(\d{6})/u.exec(larkTexts()[0] ?? '')![1]!;
+    fake.reset();
+    await deliver(bot, p2p('ou_taker', `绑定账号 ${code}`));
+    expect(larkTexts()).toEqual(['这个验证码是同一平台的另一个账号获取的。绑定账号只能把不同平台的账号认作同一人；同一平台换了账号，请联系乡镇联络服务站。']);
+    expect(rows(bot, "select count(*) as n from identities where user_id = 'ou_taker'")).toEqual([{ n: 0 }]);
+    expect(rows(bot, 'select count(*) as n from link_codes')).toEqual([{ n: 1 }]);
+  });
+
+  it('refuses the local console as either side once a platform is configured', async () => {
+    const bot = await twoPlatformBot({ DEV_CONSOLE: '1' });
+    const zhangLocal = { userId: 'u-zhang', userName: '张卫东', chatId: 'private-zhang', chatType: 'private' as const };
+    expect((await say(bot, zhangLocal, '绑定账号')).texts).toEqual(['本地调试台的身份不能和正式平台的账号绑定。请在飞书或 Telegram 里登记。']);
+    await deliver(bot, p2p('ou_fresh', '绑定账号'));
+    const code = /验证码：(\d{6})/u.exec(larkTexts()[0] ?? '')![1]!;
+    // 李明 is the demo's task-force admin on the console: whoever reaches it must not become him.
+    expect((await say(bot, { userId: 'u-admin', userName: '李明', chatId: 'private-admin', chatType: 'private' }, `绑定账号 ${code}`)).texts).toEqual([
+      '本地调试台的身份不能和正式平台的账号绑定。请在飞书或 Telegram 里登记。',
+    ]);
+    expect(rows(bot, "select count(*) as n from identities where user_id = 'ou_fresh'")).toEqual([{ n: 0 }]);
   });
 });

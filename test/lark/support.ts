@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config.js';
-import { createBot, type Bot } from '../../src/bot/create-bot.js';
+import { createBot, type Bot, type BotDeps } from '../../src/bot/create-bot.js';
 import { encryptEvent, eventSignature } from '../../src/bot/platforms/lark/crypto.js';
 import { createPacer } from '../../src/bot/platforms/lark/pacer.js';
 import { bindChatStatement } from '../../src/db/repo/chats.js';
@@ -32,7 +32,13 @@ export interface LarkTestBot extends Bot {
  * A bot with Feishu configured against the fake Open API, the demo organisation loaded, the
  * Feishu group oc_wenquan bound to 温泉村 and three demo people known by their Feishu open_id.
  */
-export async function larkTestBot(fake: FakeOpenApi, security: 'encrypted' | 'token' = 'encrypted', env: Record<string, string> = {}): Promise<LarkTestBot> {
+export async function larkTestBot(
+  fake: FakeOpenApi,
+  security: 'encrypted' | 'token' = 'encrypted',
+  env: Record<string, string> = {},
+  /** More of the bot's dependencies (a second platform's fetch). */
+  extra: Partial<BotDeps> = {},
+): Promise<LarkTestBot> {
   const config = parseConfig({
     DATABASE_PATH: ':memory:',
     LARK_APP_ID: APP_ID,
@@ -57,7 +63,8 @@ export async function larkTestBot(fake: FakeOpenApi, security: 'encrypted' | 'to
     store,
     clock,
     ...quiet.deps,
-    platforms: { lark: { pacer: createPacer({ intervalMs: 0 }) } },
+    ...extra,
+    platforms: { lark: { pacer: createPacer({ intervalMs: 0 }) }, ...extra.platforms },
   });
   return {
     ...bot,

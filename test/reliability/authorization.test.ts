@@ -106,6 +106,7 @@ const CASES: Record<CommandName, { text: (p: Place) => string; setup?: Setup }> 
   ask: { text: () => '咨询 政策怎么申请' },
   answer: { text: () => '答复 问#1 带身份证办理', setup: withAsk },
   link: { text: () => '绑定账号' },
+  whoami: { text: () => '我是谁' },
   cancel: { text: () => '取消' },
 };
 

@@ -96,7 +96,7 @@ describe('npm run import', () => {
     expect(count(bot, 'roles')).toBe(roles + 5);
 
     // Someone on the imported roster can now join in the village chat.
-    expect((await say(bot, { userId: 'u-liumei', userName: '刘梅' }, '登记 刘梅')).texts[0]).toMatch(/^欢迎您，刘梅！/u);
+    expect((await say(bot, { userId: 'u-liumei', userName: '刘梅' }, '登记 刘梅 3333')).texts[0]).toMatch(/^欢迎您，刘梅！/u);
   });
 
   it('reports every bad row by sheet and row number and writes nothing', async () => {

@@ -4,6 +4,7 @@ import type { IdentityRow, PersonRow } from '../../db/repo/people.js';
 import type { Db, Statement } from '../../db/store.js';
 import type { Capabilities } from '../platforms/adapter.js';
 import type { InboundEvent, OutMessage, Region, RoleGrant } from '../../domain/types.js';
+import type { DirectoryLookup } from '../features/identity/directory.js';
 
 export interface Actor {
   identity: IdentityRow | null;
@@ -27,6 +28,10 @@ export interface HandlerContext {
   region: Region | null;
   actor: Actor;
   conversation: ConversationRow | null;
+  /** The organisation's directory on the event's platform, when it has one the bot may read. */
+  directory: DirectoryLookup | null;
+  /** True when a chat platform (not only the local console) is configured. */
+  platformsConfigured: boolean;
 }
 
 /** What handling an event decided: written and enqueued in one atomic write. */

@@ -6,9 +6,11 @@ import { prepareActorReads, reachableAgainStatement, touchIdentityStatement } fr
 import { getRegion } from '../../db/repo/regions.js';
 import { isUniqueViolation, type Statement, type Store } from '../../db/store.js';
 import { AppError } from '../../domain/errors.js';
+import { normaliseEvent } from '../../domain/normalise.js';
 import type { InboundEvent, Platform, RoleGrant } from '../../domain/types.js';
 import type { Capabilities, PlatformAdapter } from '../platforms/adapter.js';
 import type { Actor, HandlerContext } from './context.js';
+import type { Directories } from '../features/identity/directory.js';
 import type { Clock, Logger } from './ports.js';
 import { route, type Routes } from './router.js';
 
@@ -31,6 +33,10 @@ export interface PipelineDeps {
    * "/cmd@other_bot") and what it can show. Unknown platforms get neither.
    */
   platformOf?: (platform: Platform) => Pick<PlatformAdapter, 'botUsername' | 'capabilities'> | undefined;
+  /** Organisation directories by platform (filled as adapters are built). */
+  directories?: Directories;
+  /** True when a chat platform is configured (then the local console is a test bench, not an identity). */
+  platformsConfigured?: boolean;
 }
 
 export interface HandleResult {
@@ -60,13 +66,15 @@ export function createPipeline(deps: PipelineDeps) {
 
   async function loadContext(event: InboundEvent, now: Date): Promise<HandlerContext> {
     const db = deps.store.db;
+    // An anonymous sender's id is the group's, shared by all its anonymous admins: nobody's identity.
+    const nobody = { identity: null, person: null };
     const [chat, { identity, person }, conversation] = await Promise.all([
       getChat(db, event.platform, event.chat.chatId),
-      actorReads.identityAndPerson(event.platform, event.sender.userId),
+      event.sender.anonymous ? nobody : actorReads.identityAndPerson(event.platform, event.sender.userId),
       getConversation(event.platform, event.chat.chatId, event.sender.userId),
     ]);
     const roles: RoleGrant[] = person ? await actorReads.rolesOf(person.id) : [];
-    if (deps.admins.some((a) => a.platform === event.platform && a.userId === event.sender.userId)) {
+    if (!event.sender.anonymous && deps.admins.some((a) => a.platform === event.platform && a.userId === event.sender.userId)) {
       roles.push({ role: 'admin', regionCode: '*', regionPath: '' });
     }
     const region = chat?.regionCode ? await getRegion(db, chat.regionCode) : null;
@@ -84,6 +92,8 @@ export function createPipeline(deps: PipelineDeps) {
       region,
       actor,
       conversation,
+      directory: deps.directories?.[event.platform] ?? null,
+      platformsConfigured: deps.platformsConfigured ?? false,
     };
   }
 
@@ -99,7 +109,9 @@ export function createPipeline(deps: PipelineDeps) {
    */
   const waiting: Array<{ event: InboundEvent; resolve: (r: HandleResult) => void; reject: (e: unknown) => void }> = [];
   let draining = false;
-  function handle(event: InboundEvent): Promise<HandleResult> {
+  function handle(raw: InboundEvent): Promise<HandleResult> {
+    // The one place inbound text is cleaned: everything decided, stored and compared is in this form.
+    const event = normaliseEvent(raw);
     return new Promise((resolve, reject) => {
       waiting.push({ event, resolve, reject });
       if (draining) return;

@@ -1,6 +1,7 @@
 import { endConversationStatement } from '../../db/repo/conversations.js';
 import { parseCommand, type CommandName } from '../../domain/commands.js';
 import { AppError } from '../../domain/errors.js';
+import { claimMsg } from '../../domain/identity/messages.js';
 import { MAX_TEXT, msg } from '../../domain/messages.js';
 import {
   emptyPlan,
@@ -79,6 +80,7 @@ export async function route(ctx: HandlerContext, routes: Routes): Promise<Plan> 
     case 'migrated':
       return routes.migrated ? routes.migrated(ctx, payload.newChatId) : emptyPlan();
     case 'button': {
+      if (ctx.event.sender.anonymous) return { ...emptyPlan(), toast: claimMsg.anonymous };
       const parts = payload.value.split(':');
       const handler = routes.buttons[parts[0] ?? ''];
       if (!handler) return { ...emptyPlan(), toast: msg.buttonExpired };
@@ -131,7 +133,12 @@ async function routeMessage(ctx: HandlerContext, routes: Routes, rawText: string
   return runCommand(ctx, routes, parsed.name, parsed.args);
 }
 
+/** Commands that need no person behind them: an anonymous group admin may still ask for help. */
+const ANONYMOUS_OK: ReadonlySet<CommandName> = new Set(['help', 'cancel']);
+
 async function runCommand(ctx: HandlerContext, routes: Routes, name: CommandName, args: string): Promise<Plan> {
+  // An anonymous admin speaks as the group: joining, linking or acting would make the group a person.
+  if (ctx.event.sender.anonymous && !ANONYMOUS_OK.has(name)) return replyPlan(ctx, claimMsg.anonymous);
   const length = Array.from(args).length;
   if (length > MAX_TEXT) return replyPlan(ctx, msg.tooLong(length));
   const handler = routes.commands[name];

@@ -1,3 +1,4 @@
+import type { DirectoryLookup } from '../features/identity/directory.js';
 import type { Hono } from 'hono';
 import type { Config, Runtime, Settings } from '../../config.js';
 import type { Store } from '../../db/store.js';
@@ -70,6 +71,12 @@ export interface PlatformAdapter {
   readonly capabilities: Capabilities;
   /** The bot's own user name, so "/cmd@this_bot" is told from "/cmd@other_bot"; null when the platform has none. */
   readonly botUsername: string | null;
+  /**
+   * Who a sender is in the organisation's directory (mobile, employee number), where the platform
+   * has one the app may read: Feishu's contact API; DingTalk's user detail by staffId and WeCom's
+   * user/get later. Absent: claims fall back to the phone tail.
+   */
+  readonly directory?: DirectoryLookup;
   /**
    * Adds the platform's webhook route(s) to the app (POST /webhook/<name>), each verifying that a
    * request comes from the platform before reading it. Absent when events arrive otherwise.

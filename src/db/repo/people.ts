@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { cleanName } from '../../domain/normalise.js';
 import type { Platform, RoleGrant, RoleName } from '../../domain/types.js';
 import { identities, people, regions, roles } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
@@ -59,12 +60,34 @@ export function prepareActorReads(db: Db) {
   };
 }
 
-/** Roster entries of a village with this name (several people can share a name). */
+/**
+ * Roster entries of a village whose name, cleaned, is this one (several people can share a name).
+ * Names stored before cleaning existed are cleaned here too, so a look-alike still matches.
+ */
 export async function rosterByName(db: Db, villageCode: string, name: string): Promise<PersonRow[]> {
+  const rows = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.homeRegion, villageCode), eq(people.onRoster, 1)));
+  return rows.filter((p) => cleanName(p.name) === name);
+}
+
+/** Roster entries the directory could mean: by employee number or by mobile (in either stored form). */
+export async function rosterByDirectory(db: Db, mobile: string | null, employeeNo: string | null): Promise<PersonRow[]> {
+  const conditions = [
+    ...(employeeNo ? [eq(people.employeeNo, employeeNo)] : []),
+    ...(mobile ? [inArray(people.phone, [mobile, `+86${mobile}`, `86${mobile}`])] : []),
+  ];
+  if (conditions.length === 0) return [];
   return db
     .select()
     .from(people)
-    .where(and(eq(people.homeRegion, villageCode), eq(people.name, name), eq(people.onRoster, 1)));
+    .where(and(eq(people.onRoster, 1), or(...conditions)));
+}
+
+/** Every account of a person, on every platform. */
+export function unlinkPersonStatement(db: Db, personId: string): Statement {
+  return db.delete(identities).where(eq(identities.personId, personId));
 }
 
 export async function identitiesForPeople(db: Db, personIds: readonly string[], platform?: Platform): Promise<IdentityRow[]> {
@@ -99,7 +122,7 @@ export function linkIdentityStatement(db: Db, row: typeof identities.$inferInser
     .values(row)
     .onConflictDoUpdate({
       target: [identities.platform, identities.userId],
-      set: { personId: row.personId, displayName: row.displayName, username: row.username ?? null },
+      set: { personId: row.personId, displayName: row.displayName, username: row.username ?? null, matchedBy: row.matchedBy ?? 'import' },
     });
 }
 

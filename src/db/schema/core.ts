@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { JOIN_REQUEST_KINDS, MATCHED_BY } from '../../domain/identity/claims.js';
 
 // Times are epoch milliseconds (integer): cheap to compare and the same on better-sqlite3 and D1.
 
@@ -22,6 +23,8 @@ export const people = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     phone: text('phone'),
+    /** Employee number (工号) in the organisation's directory, when the roster gives one. */
+    employeeNo: text('employee_no'),
     workUnit: text('work_unit'),
     /** Home village for cadres; the station or council region for others. */
     homeRegion: text('home_region'),
@@ -29,7 +32,7 @@ export const people = sqliteTable(
     onRoster: integer('on_roster').notNull().default(0),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('people_home_name').on(t.homeRegion, t.name)],
+  (t) => [index('people_home_name').on(t.homeRegion, t.name), index('people_phone').on(t.phone), index('people_employee_no').on(t.employeeNo)],
 );
 
 /** A platform account linked to a person. One person may have several, one per platform. */
@@ -43,6 +46,11 @@ export const identities = sqliteTable(
     username: text('username'),
     /** Set when the platform said this person blocked the bot (private messages impossible). */
     unreachableAt: integer('unreachable_at'),
+    /**
+     * How the account was tied to the person, kept so a station can tell a directory match from a
+     * phone-tail claim when something looks wrong. Rows made by operators (seed, import) are 'import'.
+     */
+    matchedBy: text('matched_by', { enum: MATCHED_BY }).notNull().default('import'),
     linkedAt: integer('linked_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.platform, t.userId] }), index('identities_person').on(t.personId)],
@@ -91,6 +99,14 @@ export const joinRequests = sqliteTable(
     displayName: text('display_name').notNull(),
     name: text('name').notNull(),
     phone4: text('phone4'),
+    /**
+     * new: someone not on the roster; claim: a roster entry claimed without proof (a leader or the
+     * station decides); station_claim: one only the station decides (roles beyond cadre, too many
+     * wrong tails, the directory disagrees); transfer: an entry another account already holds.
+     */
+    kind: text('kind', { enum: JOIN_REQUEST_KINDS }).notNull().default('new'),
+    /** The roster entry a claim or transfer is for. */
+    personId: text('person_id'),
     status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
     reason: text('reason'),
     decidedBy: text('decided_by'),

@@ -41,3 +41,14 @@ export const personMerges = sqliteTable('person_merges', {
   intoPersonId: text('into_person_id').notNull(),
   mergedAt: integer('merged_at').notNull(),
 });
+
+/**
+ * Wrong phone tails per sender ('<platform>:<user id>') and per roster entry ('person:<id>').
+ * Four digits fall to a few thousand tries, so each side gets a few a day; after that a claim
+ * becomes a request the station decides.
+ */
+export const claimAttempts = sqliteTable('claim_attempts', {
+  subject: text('subject').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: integer('window_start').notNull(),
+});

@@ -189,6 +189,7 @@ export const meetingMsg = {
     return `您已经投过票了（${meetingMsg.voteLabels[choice]}），每人一票。`;
   },
   voteClosed: '这次表决已经结束了。',
+  voteOtherChat: '表决只能在开会的群里进行。',
   voteCast(choice: VoteChoice): string {
     return `已投票：${meetingMsg.voteLabels[choice]}`;
   },

@@ -4,6 +4,7 @@
  * recognised by its header, so sheet order and extra columns do not matter; every bad row is
  * reported with its sheet, row number and what to fix.
  */
+import { cleanName, cleanText } from '../normalise.js';
 import type { RegionLevel, RoleName } from '../types.js';
 
 export type TableKind = 'regions' | 'roster' | 'council' | 'stations';
@@ -37,6 +38,8 @@ export interface PersonRow {
   row: number;
   name: string;
   phone: string | null;
+  /** 工号 in the organisation's directory: how Feishu, DingTalk or WeCom accounts are matched. */
+  employeeNo: string | null;
   workUnit: string | null;
   /** Home village of a cadre or council member; the station's region for station staff. */
   homeCode: string;
@@ -67,6 +70,7 @@ const COLUMNS = {
   person: ['姓名', '名字'],
   phone: ['手机', '手机号', '手机号码', '电话', '联系电话'],
   unit: ['工作单位', '单位'],
+  employeeNo: ['工号', '员工编号', '职工号'],
   home: ['家乡村', '家乡', '村', '村（社区）', '所在村'],
   role: ['角色', '身份', '职务'],
   council: ['理事会', '理事会所在村', '所属理事会'],
@@ -158,7 +162,7 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup): 
   for (const { kind, table, cols } of typed) {
     if (kind !== 'regions') continue;
     for (const { row, cells } of table.rows) {
-      const get = (c: Column) => (cols[c] === undefined ? '' : (cells[cols[c]!] ?? '').trim());
+      const get = (c: Column) => (cols[c] === undefined ? '' : cleanText(cells[cols[c]!] ?? '').trim());
       const code = get('code');
       const name = get('name');
       const level = LEVEL_WORDS[norm(get('level'))];
@@ -200,9 +204,10 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup): 
   for (const { kind, table, cols } of typed) {
     if (kind === 'regions') continue;
     for (const { row, cells } of table.rows) {
-      const get = (c: Column) => (cols[c] === undefined ? '' : (cells[cols[c]!] ?? '').trim());
-      const name = get('person');
+      const get = (c: Column) => (cols[c] === undefined ? '' : cleanText(cells[cols[c]!] ?? '').trim());
+      const name = cleanName(get('person'));
       const phone = get('phone').replace(/[\s-]/gu, '') || null;
+      const employeeNo = get('employeeNo') || null;
       const workUnit = get('unit') || null;
       if (!name) {
         fail(table.sheet, row, '缺少姓名');
@@ -246,7 +251,7 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup): 
         continue;
       }
       seen.set(key, { sheet: table.sheet, row });
-      personRows.push({ kind: 'person', sheet: table.sheet, row, name, phone, workUnit, homeCode: where.ref.code, roles });
+      personRows.push({ kind: 'person', sheet: table.sheet, row, name, phone, employeeNo, workUnit, homeCode: where.ref.code, roles });
     }
   }
   const failed = new Set(errors.map((e) => `${e.sheet}\u0000${e.row}`));

@@ -73,6 +73,9 @@ export const bind: CommandHandler = async (ctx, args) => {
 
 async function bindTo(ctx: HandlerContext, region: Region, wanted: Wanted): Promise<Plan> {
   if (!mayUseIn('bind', ctx.actor.roles, region)) return replyPlan(ctx, msg.outOfScope(region.fullName));
+  // Moving a chat takes it away from where it is bound now, so that place must be the sender's too.
+  const current = ctx.region;
+  if (current && !mayUseIn('bind', ctx.actor.roles, current)) return replyPlan(ctx, msg.bindCurrentOutOfScope(current.fullName));
   const purpose = purposeFor(region, wanted);
   if (!purpose) return replyPlan(ctx, msg.bindCouncilNeedsVillage);
   const rebound = Boolean(ctx.chat?.regionCode);

@@ -56,6 +56,7 @@ export function createLinkCommand(deps: LinkDeps): CommandHandler {
 async function issueCode(ctx: HandlerContext, newCode: () => string, labels: PlatformLabels): Promise<Plan> {
   // Anyone who reads the code can claim the issuer's roles, so it is only ever shown in private.
   if (ctx.event.chat.type !== 'private') return replyPlan(ctx, identityMsg.linkPrivateOnly);
+  if (ctx.platformsConfigured && ctx.event.platform === 'local') return replyPlan(ctx, identityMsg.linkLocalRefused);
   const { platform, sender, chat } = ctx.event;
   const now = ctx.now.getTime();
   let code = newCode();
@@ -89,6 +90,11 @@ async function redeemCode(ctx: HandlerContext, typed: string, labels: PlatformLa
     return plan;
   }
   if (code.platform === platform && code.userId === sender.userId) return replyPlan(ctx, identityMsg.linkSameAccount);
+  // Two accounts on one platform are two people as far as anyone can tell; a code passed on would
+  // hand the issuer's roles to whoever typed it.
+  if (code.platform === platform) return replyPlan(ctx, identityMsg.linkSamePlatform);
+  // With a real platform configured, a console identity is whoever reached the console, not a person.
+  if (ctx.platformsConfigured && (code.platform === 'local' || platform === 'local')) return replyPlan(ctx, identityMsg.linkLocalRefused);
 
   const issuerIdentity = await getIdentity(ctx.db, code.platform as Platform, code.userId);
   const issuer = issuerIdentity ? await getPerson(ctx.db, issuerIdentity.personId) : null;
@@ -126,6 +132,7 @@ function linkCodeIdentity(ctx: HandlerContext, code: LinkCodeRow, personId: stri
     personId,
     displayName: code.displayName,
     username: code.username,
+    matchedBy: 'link',
     linkedAt: at,
   });
 }
@@ -138,6 +145,7 @@ function linkSenderIdentity(ctx: HandlerContext, personId: string, at: number): 
     personId,
     displayName: sender.displayName,
     username: sender.username ?? null,
+    matchedBy: 'link',
     linkedAt: at,
   });
 }

@@ -87,6 +87,8 @@ export const voteButton: ButtonHandler = async (ctx, [meetingSeq, recordSeq, c])
   const meeting = await getMeetingBySeq(ctx.db, Number(meetingSeq));
   const record = await getRecordBySeq(ctx.db, 'suggestion', Number(recordSeq));
   if (!choice || !meeting || !record) return toast(msg.buttonExpired);
+  // A vote is cast in the meeting's chat; the same button value pressed elsewhere is not a vote.
+  if (meeting.platform !== ctx.event.chat.platform || meeting.chatId !== ctx.event.chat.chatId) return toast(meetingMsg.voteOtherChat);
   const motion = await getMotion(ctx.db, meeting.id, record.id);
   if (!motion) return toast(msg.buttonExpired);
   const now = ctx.now.getTime();

@@ -113,6 +113,7 @@ export async function importTables(store: Store, tables: readonly Table[], optio
           id,
           name: p.name,
           phone: p.phone ?? match?.phone ?? null,
+          employeeNo: p.employeeNo ?? match?.employeeNo ?? null,
           workUnit: p.workUnit ?? match?.workUnit ?? null,
           homeRegion: p.homeCode,
           onRoster: 1,

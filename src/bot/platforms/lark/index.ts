@@ -2,6 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Hono } from 'hono';
 import type { PlatformAdapter, PlatformServices } from '../adapter.js';
 import { createLarkClient, larkDomain, sdkLogger, type LarkClient } from './client.js';
+import { createLarkDirectory } from './directory.js';
 import { createLarkEventDispatcher, parseLarkEvent } from './events.js';
 import { createLarkLookups } from './lookups.js';
 import { createPacer, type Pacer } from './pacer.js';
@@ -63,6 +64,7 @@ export function createLarkAdapter(deps: LarkAdapterDeps): LarkAdapter {
     botUsername: null,
     sender: { ...sender, pacing: LARK_PACING },
     capabilities: { buttons: true, editInPlace: true, files: true, images: false, cards: true, privateMessages: true },
+    directory: createLarkDirectory({ lark: client, logger }),
     client,
     dispatcher,
     ...(settings.webhook

@@ -11,6 +11,7 @@ import type { Clock, PlatformSender } from '../../engine/ports.js';
 import type { PlatformAdapter, PlatformServices } from '../adapter.js';
 import { localMsg } from './messages.js';
 import { renderConsolePage } from './console-page.js';
+import { consoleOriginGuard } from './origin-guard.js';
 
 /**
  * The local platform "sends" by leaving the row in the outbox marked sent: the console reads
@@ -30,7 +31,7 @@ export function createLocalAdapter(services: PlatformServices): PlatformAdapter 
     sender: localSender,
     botUsername: null,
     capabilities: { buttons: true, editInPlace: false, files: false, images: false, cards: false, privateMessages: true },
-    ...(services.config.devConsole ? { registerRoutes: (app: Hono) => registerLocalRoutes(app, services) } : {}),
+    ...(services.config.devConsole ? { registerRoutes: (app: Hono) => registerLocalRoutes(app, { ...services, publicUrl: services.config.PUBLIC_URL }) } : {}),
     async parse(payload, now) {
       const body = LocalMessage.safeParse(payload);
       return body.success ? localEvent(body.data, now, services.newId) : null;
@@ -77,6 +78,8 @@ export interface LocalDeps {
   dispatcher: Dispatcher;
   clock: Clock;
   newId: () => string;
+  /** PUBLIC_URL: its host may reach the console besides loopback. */
+  publicUrl?: string | undefined;
 }
 
 /** Turn a console post into the same InboundEvent any platform produces. */
@@ -96,6 +99,9 @@ export function localEvent(body: z.infer<typeof LocalMessage>, at: Date, newId: 
 }
 
 export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
+  const guard = consoleOriginGuard(deps.publicUrl);
+  app.use('/dev', guard);
+  app.use('/dev/*', guard);
   app.get('/dev', async (c) => c.html(renderConsolePage(await localDirectory(deps.store.db))));
 
   app.post('/dev/messages', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: localMsg.tooLarge }, 413) }), async (c) => {

@@ -229,9 +229,9 @@ function senderOf(user: User): Sender {
 }
 
 function messageSender(m: Message): Sender | null {
-  // An anonymous group admin posts as the group itself; the group stands in as the sender.
+  // An anonymous group admin posts as the group itself: the group's id stands in, marked as nobody's.
   if (m.sender_chat && m.sender_chat.id === m.chat.id) {
-    return { userId: String(m.sender_chat.id), displayName: m.sender_chat.title ?? String(m.sender_chat.id) };
+    return { userId: String(m.sender_chat.id), displayName: m.sender_chat.title ?? String(m.sender_chat.id), anonymous: true };
   }
   if (!m.from || m.from.is_bot) return null;
   return senderOf(m.from);

@@ -187,12 +187,12 @@ describe('/link 绑定账号', () => {
   it('refuses the local console as either side once a platform is configured', async () => {
     const bot = await twoPlatformBot({ DEV_CONSOLE: '1' });
     const zhangLocal = { userId: 'u-zhang', userName: '张卫东', chatId: 'private-zhang', chatType: 'private' as const };
-    expect((await say(bot, zhangLocal, '绑定账号')).texts).toEqual(['本地调试台的身份不能和正式平台的账号绑定。请在飞书或 Telegram 里登记。']);
+    expect((await say(bot, zhangLocal, '绑定账号')).texts).toEqual(['本地调试台的身份不能和正式平台的账号绑定。请在群聊所在的平台里登记。']);
     await deliver(bot, p2p('ou_fresh', '绑定账号'));
     const code = /验证码：(\d{6})/u.exec(larkTexts()[0] ?? '')![1]!;
     // 李明 is the demo's task-force admin on the console: whoever reaches it must not become him.
     expect((await say(bot, { userId: 'u-admin', userName: '李明', chatId: 'private-admin', chatType: 'private' }, `绑定账号 ${code}`)).texts).toEqual([
-      '本地调试台的身份不能和正式平台的账号绑定。请在飞书或 Telegram 里登记。',
+      '本地调试台的身份不能和正式平台的账号绑定。请在群聊所在的平台里登记。',
     ]);
     expect(rows(bot, "select count(*) as n from identities where user_id = 'ou_fresh'")).toEqual([{ n: 0 }]);
   });

@@ -108,8 +108,8 @@ describe('finding 2 and /link: an entry held on one platform is not claimed on a
     const code = /验证码：(\d{6})/u.exec(larkTexts()[0] ?? '')![1]!;
     const before = identityState(bot);
     const station = { ...DEMO.township, chatId: 'private-jiangcheng', chatType: 'private' as const };
-    expect((await say(bot, station, `绑定账号 ${code}`)).texts).toEqual(['本地调试台的身份不能和正式平台的账号绑定。请在飞书或 Telegram 里登记。']);
-    expect((await say(bot, station, '绑定账号')).texts).toEqual(['本地调试台的身份不能和正式平台的账号绑定。请在飞书或 Telegram 里登记。']);
+    expect((await say(bot, station, `绑定账号 ${code}`)).texts).toEqual(['本地调试台的身份不能和正式平台的账号绑定。请在群聊所在的平台里登记。']);
+    expect((await say(bot, station, '绑定账号')).texts).toEqual(['本地调试台的身份不能和正式平台的账号绑定。请在群聊所在的平台里登记。']);
     expect(identityState(bot)).toEqual(before);
     expect(rows(bot, "select platform, user_id from link_codes")).toEqual([{ platform: 'lark', user_id: 'ou_thief' }]);
   });

@@ -36,7 +36,7 @@ export const identityMsg = {
     return `绑定成功：您的${hereLabel}账号和${otherLabel}账号现在都是 ${name}，记录和统计按同一人计算。`;
   },
   linkSamePlatform: '这个验证码是同一平台的另一个账号获取的。绑定账号只能把不同平台的账号认作同一人；同一平台换了账号，请联系乡镇联络服务站。',
-  linkLocalRefused: '本地调试台的身份不能和正式平台的账号绑定。请在飞书或 Telegram 里登记。',
+  linkLocalRefused: '本地调试台的身份不能和正式平台的账号绑定。请在群聊所在的平台里登记。',
 };
 
 /** Why a claim on a roster entry waits for a decision instead of taking effect. */

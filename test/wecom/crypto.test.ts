@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aesKeyOf, decryptMessage, encryptMessage, msgSignature } from '../../src/bot/wecom/crypto.js';
-import { verifyWecomEcho, verifyWecomPost } from '../../src/bot/wecom/verify.js';
+import { aesKeyOf, decryptMessage, encryptMessage, msgSignature } from '../../src/bot/platforms/wecom/crypto.js';
+import { verifyWecomEcho, verifyWecomPost } from '../../src/bot/platforms/wecom/verify.js';
 
 const KEY = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';
 const TOKEN = 'QDG6eK';

@@ -1,4 +1,4 @@
-import type { Attachment, InboundEvent, InboundPayload } from '../../domain/types.js';
+import type { Attachment, InboundEvent, InboundPayload } from '../../../domain/types.js';
 
 /**
  * One smart-robot (智能机器人) push, from the encrypted callback or the long connection: both
@@ -28,6 +28,13 @@ export type ParsedWecom =
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+
+/**
+ * A person's private chat is named by their userid with a prefix: WeCom's group chatids and
+ * userids have no format that tells them apart, and the scheduler must know which is which.
+ */
+export const privateChatIdOf = (userId: string): string => `u:${userId}`;
+export const privateUserOf = (chatId: string): string | null => (chatId.startsWith('u:') ? chatId.slice(2) : null);
 
 /**
  * In a group WeCom pushes only messages that @ the robot, and the text begins with that mention
@@ -80,8 +87,8 @@ function textOf(push: WecomPush): { text: string; attachments: Attachment[] } | 
 }
 
 /**
- * A push becomes the one internal event. The chat of a one-to-one conversation is the user
- * (WeCom addresses a private push by userid), of a group its chatid. WeCom sends no display
+ * A push becomes the one internal event. The chat of a one-to-one conversation is the user's
+ * private chat id, of a group its chatid. WeCom sends no display
  * name, only the userid; the roster supplies names once the person has joined.
  */
 export function parseWecomPush(push: WecomPush, fallbackNowMs: number): ParsedWecom {
@@ -89,7 +96,7 @@ export function parseWecomPush(push: WecomPush, fallbackNowMs: number): ParsedWe
   const userId = str(obj(push.from)?.userid);
   if (!msgid || !userId) return { kind: 'ignored', reason: 'no msgid or sender' };
   const group = push.chattype === 'group';
-  const chatId = group ? str(push.chatid) : userId;
+  const chatId = group ? str(push.chatid) : privateChatIdOf(userId);
   if (!chatId) return { kind: 'ignored', reason: 'a group push without chatid' };
   const created = typeof push.create_time === 'number' && Number.isFinite(push.create_time) ? push.create_time * 1000 : fallbackNowMs;
   let payload: InboundPayload;

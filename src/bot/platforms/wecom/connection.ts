@@ -52,7 +52,10 @@ export interface WecomConnection {
  * a server in a county office outlives any number of network cuts).
  */
 export async function openWecomConnection(opts: WecomConnectionOptions): Promise<WecomConnection> {
-  const { WSClient } = await import('@wecom/aibot-node-sdk');
+  // Named through a variable so bundlers leave it out: the Worker never opens a long connection,
+  // and the Node build loads the SDK from node_modules only when WeCom's long connection is on.
+  const sdk: string = '@wecom/aibot-node-sdk';
+  const { WSClient } = (await import(sdk)) as typeof import('@wecom/aibot-node-sdk');
   const log = opts.logger;
   const client = new WSClient({
     botId: opts.botId,

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer } from '../reliability/support/server.js';
+import { startFakeWecomApi } from './fake-api.js';
 import { startFakeWecomGateway } from './fake-gateway.js';
 import { AES_KEY, signedPush, textPush, TOKEN } from './support.js';
 
@@ -19,27 +18,10 @@ function tempDb(): string {
   return join(dir, 'guixiang.db');
 }
 
-/** WeCom's API host on loopback: it takes response_url calls and records them with their time. */
-async function fakeWecomApi() {
-  const calls: { at: number; path: string; body: { msgtype: string; markdown?: { content: string } } }[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      calls.push({ at: Date.now(), path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      res.setHeader('content-type', 'application/json');
-      res.end('{"errcode":0,"errmsg":"ok"}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
-}
-
-// The first start builds dist/ as npm start's prestart does: allow for it on a busy machine.
 describe('npm start with WeCom configured', { timeout: 120_000 }, () => {
   it('URL callback: an encrypted 「@归乡 帮助」 is answered through its response_url within a second', async () => {
-    const api = await fakeWecomApi();
+    const api = await startFakeWecomApi();
+    cleanups.push(() => api.close());
     const server = await startServer({
       WECOM_MODE: 'webhook',
       WECOM_TOKEN: TOKEN,

@@ -44,7 +44,8 @@ export function createWecomAdapter(deps: WecomAdapterDeps): PlatformAdapter {
   const ws = settings.mode === 'ws';
   const sender = ws
     ? createWecomSender({ link: () => connection?.link ?? null, logger, ...(services.renderChart ? { renderChart: services.renderChart } : {}) })
-    : createReplyUrlSender({ urls: replyUrls, apiRoot: settings.apiRoot, fetch: deps.fetch ?? fetch });
+    : // Wrapped: Workers refuse a global fetch called as a method of another object ("Illegal invocation").
+      createReplyUrlSender({ urls: replyUrls, apiRoot: settings.apiRoot, fetch: deps.fetch ?? ((input, init) => fetch(input, init)) });
 
   return {
     name: 'wecom',

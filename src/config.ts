@@ -73,6 +73,14 @@ export const ConfigSchema = z
     LARK_ENCRYPT_KEY: optional,
     LARK_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), url]).default('feishu'),
+    /** WeCom smart robot (docs/WECOM.md): `ws` long connection (Node) or `webhook` URL callback. Default: ws on Node, webhook on Workers. */
+    WECOM_MODE: z.enum(['ws', 'webhook']).optional(),
+    WECOM_BOT_ID: optional,
+    WECOM_BOT_SECRET: optional,
+    WECOM_TOKEN: optional.refine((s) => s === undefined || /^[A-Za-z0-9]{3,32}$/u.test(s), { message: 'must be 3–32 letters or digits, as WeCom requires' }),
+    WECOM_ENCODING_AES_KEY: optional.refine((s) => s === undefined || /^[A-Za-z0-9+/]{43}$/u.test(s), { message: 'must be the 43-character EncodingAESKey WeCom generated' }),
+    WECOM_WS_URL: z.url({ protocol: /^wss?$/ }).default('wss://openws.work.weixin.qq.com'),
+    WECOM_API_ROOT: url.default('https://qyapi.weixin.qq.com'),
     /** JSON file of extra holidays and make-up working days, asked before the packaged calendar. */
     CALENDAR_OVERRIDES: optional,
     /** Signs dashboard links; without it a random secret is generated and kept in the database. */
@@ -88,6 +96,12 @@ export const ConfigSchema = z
     }
     if (Boolean(c.LARK_APP_ID) !== Boolean(c.LARK_APP_SECRET)) {
       ctx.addIssue({ code: 'custom', path: [c.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID'], message: 'LARK_APP_ID and LARK_APP_SECRET go together' });
+    }
+    if (Boolean(c.WECOM_BOT_ID) !== Boolean(c.WECOM_BOT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: [c.WECOM_BOT_ID ? 'WECOM_BOT_SECRET' : 'WECOM_BOT_ID'], message: 'WECOM_BOT_ID and WECOM_BOT_SECRET go together' });
+    }
+    if (Boolean(c.WECOM_TOKEN) !== Boolean(c.WECOM_ENCODING_AES_KEY)) {
+      ctx.addIssue({ code: 'custom', path: [c.WECOM_TOKEN ? 'WECOM_ENCODING_AES_KEY' : 'WECOM_TOKEN'], message: 'WECOM_TOKEN and WECOM_ENCODING_AES_KEY go together' });
     }
     if (c.LARK_APP_ID && c.LARK_MODE === 'webhook' && !c.LARK_ENCRYPT_KEY && !c.LARK_VERIFICATION_TOKEN) {
       ctx.addIssue({
@@ -120,6 +134,13 @@ export function parseConfig(env: Record<string, string | undefined>, options: { 
         code: 'custom',
         path: ['TELEGRAM_MODE'],
         message: 'polling needs a long-running Node process; on Workers set it to webhook (or leave it unset) and run npm run telegram:setup',
+      });
+    }
+    if (c.WECOM_MODE === 'ws' || (c.WECOM_BOT_ID && !c.WECOM_TOKEN && c.WECOM_MODE !== 'webhook')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECOM_MODE'],
+        message: 'ws (long connection) needs a long-running Node process; on Workers set WECOM_MODE=webhook with WECOM_TOKEN and WECOM_ENCODING_AES_KEY',
       });
     }
     if (c.LARK_MODE === 'ws') {

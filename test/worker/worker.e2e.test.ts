@@ -7,6 +7,8 @@ import { seedDemo } from '../../src/db/seed/demo.js';
 import { encryptEvent, eventSignature } from '../../src/bot/platforms/lark/crypto.js';
 import { startFakeLark, startFakeTelegram } from './fake-apis.js';
 import { buildWorker, startWorker, type BuiltWorker, type RunningWorker } from './harness.js';
+import { startFakeWecomApi } from '../wecom/fake-api.js';
+import { AES_KEY as WECOM_AES_KEY, signedPush, textPush, TOKEN as WECOM_TOKEN } from '../wecom/support.js';
 
 const TG_TOKEN = '123456:worker-e2e-token';
 const TG_SECRET = 'worker-e2e-secret';
@@ -84,6 +86,7 @@ describe('the Worker bundle in workerd with a local D1', () => {
   let worker: RunningWorker;
   let telegram: Awaited<ReturnType<typeof startFakeTelegram>>;
   let larkApi: Awaited<ReturnType<typeof startFakeLark>>;
+  let wecomApi: Awaited<ReturnType<typeof startFakeWecomApi>>;
 
   async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
     return worker.mf.dispatchFetch(new URL(path, worker.url), {
@@ -97,7 +100,12 @@ describe('the Worker bundle in workerd with a local D1', () => {
   beforeAll(async () => {
     telegram = await startFakeTelegram(TG_TOKEN);
     larkApi = await startFakeLark(LARK_BOT);
+    wecomApi = await startFakeWecomApi();
     worker = await startWorker(built, {
+      WECOM_MODE: 'webhook',
+      WECOM_TOKEN,
+      WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
+      WECOM_API_ROOT: wecomApi.url,
       DEV_CONSOLE: '1',
       ADMINS: `telegram:${TG_ADMIN},lark:${LARK_ADMIN}`,
       TELEGRAM_BOT_TOKEN: TG_TOKEN,
@@ -117,6 +125,7 @@ describe('the Worker bundle in workerd with a local D1', () => {
     await worker?.dispose();
     await telegram?.close();
     await larkApi?.close();
+    await wecomApi?.close();
   });
 
   it('applies every drizzle migration with wrangler d1 migrations apply', async () => {
@@ -128,7 +137,7 @@ describe('the Worker bundle in workerd with a local D1', () => {
   it('answers /healthz from D1', async () => {
     const res = await worker.mf.dispatchFetch(new URL('/healthz', worker.url));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, mode: 'platform', platforms: ['telegram', 'lark'], outbox: { pending: 0, sent: 0, dead: 0 } });
+    expect(await res.json()).toEqual({ ok: true, mode: 'platform', platforms: ['telegram', 'lark', 'wecom'], outbox: { pending: 0, sent: 0, dead: 0 } });
   });
 
   it('records a suggestion through the console and keeps it in D1', async () => {
@@ -191,6 +200,23 @@ describe('the Worker bundle in workerd with a local D1', () => {
     expect(again.status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(larkApi.sends()).toHaveLength(1);
+  });
+
+  it('answers an encrypted WeCom 「@归乡 帮助」 through its response_url within a second, once', async () => {
+    const push = { ...textPush('w-wecom-1', 'zhangweidong', '@归乡 帮助'), response_url: `${wecomApi.url}/cgi-bin/aibot/response?response_code=w1` };
+    const req = signedPush(push, Date.now());
+    const started = Date.now();
+    const res = await worker.mf.dispatchFetch(new URL(req.path, worker.url), req.init);
+    expect(res.status).toBe(200);
+    while (wecomApi.calls.length === 0 && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 10));
+    expect(wecomApi.calls.map((c) => c.path)).toEqual(['/cgi-bin/aibot/response?response_code=w1']);
+    expect(wecomApi.calls[0]!.at - started).toBeLessThan(1000);
+    expect(wecomApi.calls[0]!.body.markdown!.content).toContain('绑定');
+    // Redelivered: nothing more.
+    const again = signedPush(push, Date.now(), { nonce: 'other' });
+    expect((await worker.mf.dispatchFetch(new URL(again.path, worker.url), again.init)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(wecomApi.calls).toHaveLength(1);
   });
 
   it('refuses a Feishu event whose signature does not match, writing nothing', async () => {

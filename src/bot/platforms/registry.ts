@@ -2,13 +2,14 @@ import type { OptionsOf, PlatformDefinition } from './adapter.js';
 import { larkPlatform } from './lark/definition.js';
 import { localPlatform } from './local/definition.js';
 import { telegramPlatform } from './telegram/definition.js';
+import { wecomPlatform } from './wecom/definition.js';
 
 /**
  * Every platform the bot can talk on, one line each. Adding one: a folder under
  * src/bot/platforms/<name>/ whose definition implements PlatformDefinition, its line here, and its
  * settings in src/config.ts. Order is the order /healthz lists them in.
  */
-export const PLATFORMS = [telegramPlatform, larkPlatform, localPlatform] as const;
+export const PLATFORMS = [telegramPlatform, larkPlatform, wecomPlatform, localPlatform] as const;
 
 export type PlatformName = (typeof PLATFORMS)[number]['name'];
 export const PLATFORM_NAMES: readonly PlatformName[] = PLATFORMS.map((p) => p.name);

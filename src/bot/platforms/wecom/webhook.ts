@@ -1,0 +1,45 @@
+import type { Hono } from 'hono';
+import { readBody } from '../../engine/http/body.js';
+import type { Clock, Logger } from '../../engine/ports.js';
+import type { WecomPush } from './parse.js';
+import { verifyWecomEcho, verifyWecomPost, type WecomSecurity } from './verify.js';
+
+/** A push is a few kilobytes of encrypted JSON; anything far larger is not from WeCom. */
+const MAX_BODY = 64 * 1024;
+
+export interface WecomWebhookDeps {
+  security: WecomSecurity;
+  clock: Clock;
+  logger: Logger;
+  /** Decides the push (one atomic write) before WeCom gets its answer. */
+  onPush(push: WecomPush): Promise<void>;
+}
+
+/**
+ * GET /webhook/wecom answers the URL check; POST takes a push. Everything is verified on the raw
+ * request first (signature, age, decryption, receive id), so nothing forged or stale is written.
+ * WeCom wants an answer within 5 seconds: the push is committed, then answered with an empty
+ * body (allowed: 「可以选择直接回复空包」), and the replies go out through the outbox.
+ */
+export function registerWecomWebhook(app: Hono, deps: WecomWebhookDeps): void {
+  const signed = (q: (name: string) => string | undefined) => ({ signature: q('msg_signature'), timestamp: q('timestamp'), nonce: q('nonce') });
+  app.get('/webhook/wecom', (c) => {
+    const verified = verifyWecomEcho({ ...signed((n) => c.req.query(n)), echostr: c.req.query('echostr') }, deps.security, deps.clock().getTime());
+    if (verified.kind === 'echo') return c.text(verified.echo);
+    const status = verified.kind === 'refused' ? verified.status : 400;
+    deps.logger.warn('wecom url check refused', { status, reason: verified.kind === 'refused' ? verified.reason : 'not an echo' });
+    return c.json({ error: 'refused' }, status);
+  });
+  app.post('/webhook/wecom', async (c) => {
+    const body = await readBody(c, MAX_BODY);
+    if (!body.ok) return c.json({ error: 'body too large' }, 413);
+    const verified = verifyWecomPost(signed((n) => c.req.query(n)), body.text, deps.security, deps.clock().getTime());
+    if (verified.kind !== 'event') {
+      const status = verified.kind === 'refused' ? verified.status : 400;
+      deps.logger.warn('wecom webhook refused', { status, reason: verified.kind === 'refused' ? verified.reason : 'not an event' });
+      return c.json({ error: 'refused' }, status);
+    }
+    await deps.onPush(verified.body as WecomPush);
+    return c.body(null, 200);
+  });
+}

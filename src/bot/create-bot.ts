@@ -6,8 +6,8 @@ import { migrateChat } from '../db/repo/chat-migration.js';
 import { unreachableStatements } from '../db/repo/reachability.js';
 import { AppError } from '../domain/errors.js';
 import type { ChartSpec, Platform } from '../domain/types.js';
-import type { WorkCalendar } from '../domain/meetings/index.js';
-import { createBaseApp } from './engine/http/app.js';
+import { civilDateOf, missingHolidayYears, type WorkCalendar } from '../domain/meetings/index.js';
+import { createBaseApp, holidayWarning } from './engine/http/app.js';
 import { chatMigration } from './engine/migrated.js';
 import { createDispatcher, type Dispatcher, type DispatcherDeps } from './engine/outbox/dispatcher.js';
 import { createPipeline, type Pipeline } from './engine/pipeline.js';
@@ -137,14 +137,23 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
     senders[adapter.name] = adapter.sender;
     if (adapter.directory) directories[adapter.name] = adapter.directory;
   }
-  const app = createBaseApp({ store, logger, mode: { localMode: config.localMode, platforms: PLATFORMS.filter((p) => !p.console && adapters.has(p.name)).map((p) => p.name) } });
+  const calendar = deps.calendar ?? officialCalendar();
+  const missingYears = () => missingHolidayYears(civilDateOf(clock(), config.BOT_TIMEZONE), (y) => calendar.knowsYear(y));
+  const missingAtStart = missingYears();
+  if (missingAtStart.length) logger.warn(holidayWarning(missingAtStart));
+  const app = createBaseApp({
+    store,
+    logger,
+    mode: { localMode: config.localMode, platforms: PLATFORMS.filter((p) => !p.console && adapters.has(p.name)).map((p) => p.name) },
+    missingHolidayYears: missingYears,
+  });
   for (const adapter of adapters.values()) adapter.registerRoutes?.(app);
   for (const feature of features) feature.registerRoutes?.(app);
   const scheduler = createScheduler({
     store,
     logger,
     timeZone: config.BOT_TIMEZONE,
-    calendar: deps.calendar ?? officialCalendar(),
+    calendar,
     jobs: features.flatMap((f) => f.jobs ?? []),
   });
   async function tick(now: Date): Promise<TickResult> {

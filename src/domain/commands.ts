@@ -14,6 +14,10 @@ export type CommandName =
   | 'me'
   | 'list'
   | 'meeting'
+  | 'meeting_cancel'
+  | 'meeting_move'
+  | 'talk'
+  | 'unit'
   | 'signin'
   | 'proxy'
   | 'leave'
@@ -55,7 +59,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'rule', aliases: ['村规'], usage: '村规 <内容>', summary: '提村规民约修改意见', who: ['cadre'] },
   { name: 'me', aliases: ['我的'], usage: '我的', summary: '查看我的“五个一”进度', who: ['cadre'] },
   { name: 'list', aliases: ['清单'], usage: '清单 [全部|建议|实事|问题|走访|村规] [页码]', summary: '查看本村清单', who: ['everyone'] },
+  { name: 'talk', aliases: ['恳谈'], usage: '恳谈 <内容>', summary: '记一次参加过的乡情恳谈（线下开的会）', who: ['cadre'] },
   { name: 'meeting', aliases: ['会议'], usage: '会议 <时间> <名称> [@地点]', summary: '安排会议', who: ['leader', 'council', ...STATIONS] },
+  { name: 'meeting_cancel', aliases: ['取消会议'], usage: '取消会议 会议#N [理由]', summary: '取消还没开的会议', who: ['leader', 'council', ...STATIONS] },
+  { name: 'meeting_move', aliases: ['改期'], usage: '改期 会议#N <新时间>', summary: '会议改到新的时间', who: ['leader', 'council', ...STATIONS] },
   { name: 'signin', aliases: ['签到'], usage: '签到', summary: '会议签到', who: ['everyone'] },
   { name: 'proxy', aliases: ['代签'], usage: '代签 <姓名> | 代签 村民 <人数>人', summary: '为到会的人代签到', who: ['leader', 'council', ...STATIONS] },
   { name: 'leave', aliases: ['请假'], usage: '请假 <理由>', summary: '会议请假', who: ['everyone'] },
@@ -68,6 +75,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'second', aliases: ['附议'], usage: '附议 建议#N', summary: '附议一条已有的建议', who: ['cadre', 'leader', 'council'] },
   { name: 'ask', aliases: ['咨询'], usage: '咨询 <问题>', summary: '向乡镇联络服务站咨询政策、对接需求', who: ['cadre', 'leader', 'council'] },
   { name: 'answer', aliases: ['答复'], usage: '答复 问#N <内容>', summary: '答复干部的咨询', who: STATIONS },
+  { name: 'unit', aliases: ['编制单位'], usage: '编制单位 <村名> <规划编制技术单位>', summary: '登记村的规划编制技术单位（写进转交单）', who: STATIONS },
   { name: 'link', aliases: ['绑定账号'], usage: '绑定账号 [验证码]', summary: '把您在不同平台的账号认作同一人', who: ['everyone'] },
   { name: 'whoami', aliases: ['我是谁'], usage: '我是谁', summary: '私信告诉您：您的平台账号 ID，以及我认为您是谁', who: ['everyone'] },
   { name: 'cancel', aliases: ['取消'], usage: '取消', summary: '退出当前对话', who: ['everyone'] },

@@ -38,6 +38,17 @@ export const STATUS_LABELS: Record<string, string> = {
 };
 
 export const msg = {
+  /** One screen: the commands most used, and how to see the rest. */
+  helpShort(lines: readonly { usage: string; summary: string }[], context: string | null, more: number): string {
+    const out = ['归乡 · 干部规划家乡行动助手', context ? `本群：${context}` : '', '您可以发送：'];
+    for (const c of lines) out.push(`· ${c.usage} — ${c.summary}`);
+    if (more > 0) out.push(`还有 ${more} 个命令，发送「帮助 全部」查看。`);
+    out.push('命令前的“/”可以不打，例如「建议：村口道路需要硬化」。');
+    return out.filter(Boolean).join('\n');
+  },
+  helpRecords(keywords: readonly string[]): { usage: string; summary: string } {
+    return { usage: `${keywords.join('/')} <内容>`, summary: '记录五个一和问题' };
+  },
   help(allowed: readonly CommandSpec[], context: string | null): string {
     const lines = ['归乡 · 干部规划家乡行动助手', context ? `本群：${context}` : '', '您可以发送：'];
     for (const c of allowed) lines.push(`· ${c.usage} — ${c.summary}`);
@@ -195,7 +206,7 @@ export const msg = {
   },
 };
 
-function progressLine(p: FiveOnesProgress): string {
+export function progressLine(p: FiveOnesProgress): string {
   const items = FIVE_ONES.map((i) => `${p.counts[i] > 0 ? '✅' : '⬜'}${FIVE_ONES_LABELS[i]}`).join(' ');
   return `五个一进度 ${p.done.length}/5：${items}`;
 }

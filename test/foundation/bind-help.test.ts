@@ -62,7 +62,7 @@ describe('/help', () => {
   it('shows a cadre the record commands but not station commands', async () => {
     const l = await lines(DEMO.zhang);
     expect(l[1]).toBe('本群：江川区江城镇温泉村 · 村庄规划编制组');
-    expect(l).toContain('· 建议 <内容> — 提一条中肯建议');
+    expect(l).toContain('· 建议/实事/走访/问题/村规/恳谈 <内容> — 记录五个一和问题');
     expect(l).toContain('· 我的 — 查看我的“五个一”进度');
     expect(l.some((x) => x.startsWith('· 绑定 '))).toBe(false);
     expect(l.some((x) => x.startsWith('· 批准'))).toBe(false);

@@ -26,7 +26,7 @@ describe('a meeting through its week', () => {
 
     const created = await say(bot, DEMO.leader, '会议 12月3日上午9点 村民恳谈会 @村委会议室');
     expect(created.texts).toEqual([
-      '已安排 会议#1「村民恳谈会」（恳谈会）\n时间：2026-12-03 09:00（周四）\n地点：村委会议室\n签到时间：08:45–09:30，届时发送「签到」或点签到按钮；不能参加请提前发送「请假 理由」。\n会前 24 小时和 1 小时我会提醒大家。',
+      '已安排 会议#1「村民恳谈会」\n时间：2026-12-03 09:00（周四）\n地点：村委会议室\n签到时间：08:45–09:30，届时发送「签到」或点签到按钮；不能参加请提前发送「请假 理由」。\n会前 24 小时和 1 小时我会提醒大家。',
     ]);
     const [meeting] = await bot.store.db.select().from(meetings);
     expect(meeting).toMatchObject({
@@ -43,7 +43,7 @@ describe('a meeting through its week', () => {
     expect(await rowsLike(bot, 'meeting:')).toEqual([]);
     await tickThrough(bot, '2026-12-02T01:00:00Z', '2026-12-02T01:05:00Z');
     const day = await rowsLike(bot, `meeting:${meeting!.id}:remind:24h`);
-    const reminderText = '会议提醒：明天召开 会议#1「村民恳谈会」（恳谈会）\n时间：2026-12-03 09:00（周四）\n地点：村委会议室\n签到时间 08:45–09:30。不能参加请发送「请假 理由」。';
+    const reminderText = '会议提醒：明天召开 会议#1「村民恳谈会」\n时间：2026-12-03 09:00（周四）\n地点：村委会议室\n签到时间 08:45–09:30。不能参加请发送「请假 理由」。';
     expect(day).toEqual([
       {
         key: `meeting:${meeting!.id}:remind:24h:local:${VILLAGE}`,
@@ -62,7 +62,7 @@ describe('a meeting through its week', () => {
 
     // 普丽 asks for leave the evening before.
     bot.clock.set('2026-12-02T12:00:00Z');
-    expect((await say(bot, DEMO.council, '请假 外出学习')).texts).toEqual(['已为 普丽 记下请假：会议#1「村民恳谈会」（恳谈会），理由：外出学习。不计缺席。']);
+    expect((await say(bot, DEMO.council, '请假 外出学习')).texts).toEqual(['已为 普丽 记下请假：会议#1「村民恳谈会」，理由：外出学习。不计缺席。']);
     expect((await say(bot, DEMO.wang, '请假')).texts).toEqual(['请写上请假理由，例如「请假 在外出差」。']);
 
     await tickThrough(bot, '2026-12-02T23:59:00Z', '2026-12-03T00:00:00Z');
@@ -72,7 +72,7 @@ describe('a meeting through its week', () => {
     ]);
 
     bot.clock.set('2026-12-03T00:40:00Z');
-    expect((await say(bot, DEMO.zhang, '签到')).texts).toEqual(['会议#1「村民恳谈会」（恳谈会） 的签到 08:45 开始，请到时再签到。']);
+    expect((await say(bot, DEMO.zhang, '签到')).texts).toEqual(['会议#1「村民恳谈会」 的签到 08:45 开始，请到时再签到。']);
 
     await tickThrough(bot, '2026-12-03T00:44:00Z', '2026-12-03T00:45:00Z');
     expect(await rowsLike(bot, `meeting:${meeting!.id}:open`)).toEqual([
@@ -81,7 +81,7 @@ describe('a meeting through its week', () => {
         chatId: VILLAGE,
         state: 'sent',
         title: '签到',
-        text: '会议#1「村民恳谈会」（恳谈会） 开始签到\n签到到 09:30 截止，09:00 以后签到记为迟到。\n点下面的按钮或发送「签到」。组长可「代签 姓名」或「代签 村民 12人」。',
+        text: '会议#1「村民恳谈会」 开始签到\n签到到 09:30 截止，09:00 以后签到记为迟到。\n点下面的按钮或发送「签到」。组长可「代签 姓名」或「代签 村民 12人」。',
         buttons: [[{ label: '签到', value: 'signin:1' }]],
       },
     ]);
@@ -91,18 +91,18 @@ describe('a meeting through its week', () => {
     expect((await say(bot, DEMO.leader, '签到')).texts).toEqual(['杨建国 已经签过到了，不用重复签到。']);
 
     bot.clock.set('2026-12-03T01:05:00Z');
-    expect((await say(bot, DEMO.zhang, '/signin')).texts).toEqual(['张卫东 已签到（迟到）：会议#1「村民恳谈会」（恳谈会）']);
-    expect((await say(bot, DEMO.wang, '请假 临时有事')).texts).toEqual(['会议#1「村民恳谈会」（恳谈会） 已经开始，不能再请假了。']);
+    expect((await say(bot, DEMO.zhang, '/signin')).texts).toEqual(['张卫东 已签到（迟到）：会议#1「村民恳谈会」']);
+    expect((await say(bot, DEMO.wang, '请假 临时有事')).texts).toEqual(['会议#1「村民恳谈会」 已经开始，不能再请假了。']);
     expect((await say(bot, DEMO.zhang, '代签 李秀英')).texts).toEqual(['您没有使用「代签」的权限。发送「帮助」查看您能用的命令。']);
     expect((await say(bot, DEMO.leader, '代签 李四')).texts).toEqual(['没有找到 李四。名册外的村民请按人数代签，例如「代签 村民 12人」。']);
-    expect((await say(bot, DEMO.leader, '代签 李秀英')).texts).toEqual(['杨建国 已为 李秀英 代签（迟到）：会议#1「村民恳谈会」（恳谈会）']);
+    expect((await say(bot, DEMO.leader, '代签 李秀英')).texts).toEqual(['杨建国 已为 李秀英 代签（迟到）：会议#1「村民恳谈会」']);
     expect((await say(bot, DEMO.leader, '代签 村民 十二人')).texts).toEqual(['人数要写 0 到 9999 之间的整数，例如「代签 村民 12人」。']);
-    expect((await say(bot, DEMO.leader, '代签 村民 12人')).texts).toEqual(['已登记村民到会 12 人：会议#1「村民恳谈会」（恳谈会）（再次代签人数会改成新的数字）。']);
+    expect((await say(bot, DEMO.leader, '代签 村民 12人')).texts).toEqual(['已登记村民到会 12 人：会议#1「村民恳谈会」（再次代签人数会改成新的数字）。']);
 
     await tickThrough(bot, '2026-12-03T01:29:00Z', '2026-12-03T01:31:00Z');
     const summary = await rowsLike(bot, `meeting:${meeting!.id}:summary`);
     expect(summary.map((r) => r.text)).toEqual([
-      '会议#1「村民恳谈会」（恳谈会） 签到结束\n到会 15 人（按时 1，迟到 2，村民 12），请假 1 人，缺席 1 人。\n签到：杨建国\n迟到：李秀英、张卫东\n请假：普丽（外出学习）\n缺席：王海\n其中代签：李秀英',
+      '会议#1「村民恳谈会」 签到结束\n到会 15 人（按时 1，迟到 2，村民 12），请假 1 人，缺席 1 人。\n签到：杨建国\n迟到：李秀英、张卫东\n请假：普丽（外出学习）\n缺席：王海\n其中代签：李秀英',
     ]);
     const [closed] = await bot.store.db.select().from(meetings).where(eq(meetings.id, meeting!.id));
     expect(closed!.status).toBe('closed');
@@ -163,7 +163,7 @@ describe('a meeting through its week', () => {
     expect(await press(bot, DEMO.leader, 'mtg:ok:1')).toEqual({ replies: [], toast: '这个会议已经确认或取消过了。' });
 
     const past = await say(bot, DEMO.leader, '会议 今天上午9点 座谈会');
-    expect(past.texts).toEqual(['请确认 会议#2「座谈会」（座谈会）\n时间：2026-12-01 09:00（周二）\n这个时间已经过去了。如果是补记已开过的会，请确认，签到从现在起开放 30 分钟。\n时间不对请点「取消」后重新发送。']);
+    expect(past.texts).toEqual(['请确认 会议#2「座谈会」\n时间：2026-12-01 09:00（周二）\n这个时间已经过去了。如果是补记已开过的会，请确认，签到从现在起开放 30 分钟。\n时间不对请点「取消」后重新发送。']);
     expect((await press(bot, DEMO.leader, 'mtg:no:2')).toast).toBe('好的');
     expect((await bot.store.db.select().from(meetings).where(eq(meetings.seq, 2)))[0]!.status).toBe('cancelled');
   });
@@ -179,14 +179,14 @@ describe('a meeting through its week', () => {
     await say(bot, DEMO.zhang, '签到');
     expect((await say(bot, DEMO.leader, '表决 建议#9')).texts).toEqual(['没有找到本村的建议#9。发送「清单 建议」查看本村建议。']);
     const card = await say(bot, DEMO.leader, '表决 建议#1');
-    expect(card.replies[0]!.text).toBe('会议#1「党员大会」（党员大会） 表决：建议#1\n「村口道路需要硬化」\n已签到的参会人员每人一票，请点按钮：赞成 / 反对 / 弃权。签到结束时统计结果。');
+    expect(card.replies[0]!.text).toBe('会议#1「党员大会」 表决：建议#1\n「村口道路需要硬化」\n已签到的参会人员每人一票，请点按钮：赞成 / 反对 / 弃权。签到结束时统计结果。');
     expect(card.replies[0]!.buttons).toEqual([[
       { label: '赞成', value: 'vote:1:1:y' },
       { label: '反对', value: 'vote:1:1:n' },
       { label: '弃权', value: 'vote:1:1:a' },
     ]]);
     // The submitter is told (in the group: 张卫东 has no private chat here).
-    expect(card.replies[1]!.text).toBe('张卫东，您的建议#1 已提交 会议#1「党员大会」（党员大会） 表决。');
+    expect(card.replies[1]!.text).toBe('张卫东，您的建议#1 已提交 会议#1「党员大会」 表决。');
     expect((await bot.store.db.select().from(records))[0]!.status).toBe('voting');
     expect((await press(bot, DEMO.zhang, 'vote:1:1:y')).toast).toBe('已投票：赞成');
     expect((await press(bot, DEMO.zhang, 'vote:1:1:n')).toast).toBe('您已经投过票了（赞成），每人一票。');
@@ -194,7 +194,7 @@ describe('a meeting through its week', () => {
     expect((await press(bot, DEMO.leader, 'vote:1:1:y')).toast).toBe('已投票：赞成');
     await tickThrough(bot, '2026-12-04T06:30:00Z', '2026-12-04T06:30:00Z');
     expect((await rowsLike(bot, 'meeting:')).filter((r) => r.key.includes(':vote:1:result')).map((r) => r.text)).toEqual([
-      '会议#1「党员大会」（党员大会） 表决结果：建议#1 赞成 2，反对 0，弃权 0，通过。结果已记入建议。',
+      '会议#1「党员大会」 表决结果：建议#1 赞成 2，反对 0，弃权 0，通过。结果已记入建议。',
     ]);
     expect((await bot.store.db.select().from(records))[0]!.status).toBe('pending');
     expect((await press(bot, DEMO.leader, 'vote:1:1:y')).toast).toBe('这次表决已经结束了。');

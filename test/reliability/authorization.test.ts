@@ -68,6 +68,10 @@ const withMeeting: Setup = async (bot, p) => {
   await say(bot, { ...p.leader, chatId: p.chatId }, '会议 2026-12-01 10:30 村民代表会议');
   at(bot, '2026-12-01T02:20:00Z');
 };
+/** A 座谈会 on Saturday 2026-12-05, four days ahead. */
+const withFutureMeeting: Setup = async (bot, p) => {
+  await say(bot, { ...p.leader, chatId: p.chatId }, '会议 2026-12-05 10:00 座谈会');
+};
 const withVote: Setup = async (bot, p) => {
   await withSuggestion(bot, p);
   await withMeeting(bot, p);
@@ -93,6 +97,10 @@ const CASES: Record<CommandName, { text: (p: Place) => string; setup?: Setup }> 
   me: { text: () => '我的' },
   list: { text: () => '清单' },
   meeting: { text: () => '会议 2026-12-05 10:00 座谈会' },
+  meeting_cancel: { text: () => '取消会议 会议#1 天气原因', setup: withFutureMeeting },
+  meeting_move: { text: () => '改期 会议#1 12月6日上午10点', setup: withFutureMeeting },
+  talk: { text: () => '恳谈 参加了村里的座谈会' },
+  unit: { text: (p) => `编制单位 ${p.villageName} 云南省城乡规划设计研究院` },
   signin: { text: () => '签到', setup: withMeeting },
   proxy: { text: () => '代签 村民 5人', setup: withMeeting },
   leave: { text: () => '请假 外出务工', setup: withMeeting },

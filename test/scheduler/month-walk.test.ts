@@ -56,19 +56,19 @@ describe('a month of scheduling around the 2026 National Day holiday', () => {
     expect(JSON.parse(digests[0]!.payload)).toEqual({
       title: '周调度',
       text: [
-        '周调度 · 江川区江城镇 · 2026-W40（09-21 至 09-27）',
+        '周调度 · 江川区江城镇 · 9月21日—27日',
         '本周新增：建议 0，实事 0，走访 0，问题 0，村规 0，会议 0 场',
         '累计：记录 1 条，会议 0 场；在册干部 5 人，已登记 4 人（80%），五个一全部完成 0 人（0%）',
         '建议审核：待审核 1',
         '分区情况：',
         '· 温泉村：本周 0 条、会议 0 场；累计 1 条、会议 0 场；干部 4/5 已登记，五个一完成 0 人（0%）；建议 待审核 1',
-        '14 天无动态的村（1 个）：江川区江城镇温泉村',
+        '14天无动静的村（1 个）：江川区江城镇温泉村',
         '待审核超过 7 天的建议（1 条）：建议#1（江川区江城镇温泉村，17 天）',
       ].join('\n'),
     });
     // The week of the visit: no longer idle.
     expect(JSON.parse(digests[2]!.payload).text).toContain('本周新增：建议 0，实事 0，走访 1，问题 0，村规 0，会议 0 场');
-    expect(JSON.parse(digests[2]!.payload).text).toContain('14 天无动态的村（0 个）：无');
+    expect(JSON.parse(digests[2]!.payload).text).toContain('14天无动静的村（0 个）：无');
 
     const monthly = await rows(bot, 'inspect:month:');
     expect(monthly.map((r) => [r.key, local(r.createdAt)])).toEqual([
@@ -81,10 +81,10 @@ describe('a month of scheduling around the 2026 National Day holiday', () => {
       [
         '月督查 · 玉溪市 · 2026年9月',
         '五色督办：🟢绿 0  🔵蓝 0  🟡黄 0  🟠橙 1  🔴红 1',
-        '评定：五个一完成率 ≥80% 且 14 天内有动态为绿，≥60% 蓝，≥40% 黄，≥20% 或 30 天内有动态为橙，其余为红。',
+        '评定：五个一完成率 ≥80% 且 14 天内有动静为绿，≥60% 蓝，≥40% 黄，≥20% 或 30 天内有动静为橙，其余为红。',
         '🟠橙：江川区江城镇温泉村',
         '🔴红色督办（1 个）：',
-        '· 峨山彝族自治县岔河乡文山村：五个一完成 0%，从未有动态；挂包联系：峨山彝族自治县岔河乡联络服务站',
+        '· 峨山彝族自治县岔河乡文山村：五个一完成 0%，280天无动静；挂包联系：峨山彝族自治县岔河乡联络服务站',
       ].join('\n'),
     );
 

@@ -37,7 +37,7 @@ describe('npm run tick -- --at', () => {
     const res = await bot.app.request('/dev/messages?chatId=wenquan-village');
     const { messages } = (await res.json()) as { messages: { text: string }[] };
     expect(messages.map((m) => m.text).filter((t) => t.startsWith('会议提醒'))).toEqual([
-      '会议提醒：明天召开 会议#1「村民恳谈会」（恳谈会）\n时间：2026-12-03 09:00（周四）\n地点：村委会议室\n签到时间 08:45–09:30。不能参加请发送「请假 理由」。',
+      '会议提醒：明天召开 会议#1「村民恳谈会」\n时间：2026-12-03 09:00（周四）\n地点：村委会议室\n签到时间 08:45–09:30。不能参加请发送「请假 理由」。',
     ]);
     const rows = await bot.store.db.select().from(outbox);
     expect(rows.filter((r) => r.key.includes(':remind:24h:')).map((r) => [r.key, r.state])).toEqual([['meeting:id-1:remind:24h:local:wenquan-village', 'sent']]);

@@ -61,13 +61,24 @@ describe('/export 导出 and npm run export', () => {
   it('sends the county station the ledger workbook with every sheet', async () => {
     const bot = await ledgerBot();
     await activity(bot);
+    // The workbook lists mobile numbers: never into the group, only to the requester in private.
+    expect((await say(bot, COUNTY, '导出')).texts).toEqual([
+      '台账含有手机号等个人信息，只能私信发给您。请先点开我的头像，给我发一条私信（例如「帮助」），再回来发送「导出」。',
+    ]);
+    await say(bot, { ...DEMO.county, chatId: 'private-u-jiangchuan', chatType: 'private' }, '帮助');
     const r = await say(bot, COUNTY, '导出');
-    expect(r.texts).toEqual(['江川区台账已导出（4 名回乡干部，1 条建议），请查收表格文件。']);
-    const file = sentTo(bot, 'jiangchuan-station').at(-1)!.payload.attachment!;
+    expect(r.texts).toEqual(['已私信发送。台账含有手机号等个人信息，只发给您本人。']);
+    expect(sentTo(bot, 'jiangchuan-station').some((m) => m.payload.attachment)).toBe(false);
+    const sent = sentTo(bot, 'private-u-jiangchuan').at(-1)!.payload;
+    expect(sent.text).toBe('江川区台账已导出（4 名回乡干部，1 条建议），请查收表格文件。');
+    const file = sent.attachment!;
     expect(file.fileName).toBe('江川区-台账-2026-12-01.xlsx');
     expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = await readBook(Buffer.from(file.dataBase64, 'base64'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '五个一台账', '建议清单', '实事清单', '问题清单', '会议签到']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '五个一台账', '建议清单', '实事清单', '走访清单', '问题清单', '村规清单', '会议签到', '会议表决']);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    }
 
     const summary = sheetRows(wb.getWorksheet('汇总')!);
     expect(summary[0]).toEqual(['汇总（江川区 · 导出于 2026-12-01 10:00）']);
@@ -95,6 +106,8 @@ describe('/export 导出 and npm run export', () => {
     expect(sheetRows(wb.getWorksheet('问题清单')!).slice(2)).toEqual([
       ['问题#1', '江川区', '江城镇', '温泉村', '村口路灯坏了', '基础设施', '张卫东', '2026-12-01', '已解决', '2026-12-01', '实事#1'],
     ]);
+    expect(sheetRows(wb.getWorksheet('走访清单')!).slice(2)).toEqual([['走访#1', '江川区', '江城镇', '温泉村', '走访了五户村民', '张卫东', '2026-12-01']]);
+    expect(sheetRows(wb.getWorksheet('村规清单')!).slice(2)).toEqual([['村规#1', '江川区', '江城镇', '温泉村', '红白事从简 来自建议#1', '杨建国', '2026-12-01', '待审核', '', '建议#1']]);
     const base = ['会议#1', '江川区', '江城镇', '温泉村', '温泉村乡情恳谈会', '恳谈会', '2026-11-28 19:00', '村委会', '已结束'];
     expect(sheetRows(wb.getWorksheet('会议签到')!).slice(2)).toEqual([
       [...base, '张卫东', '已签到', '2026-11-28 18:50'],
@@ -109,9 +122,24 @@ describe('/export 导出 and npm run export', () => {
     const bot = await ledgerBot();
     expect((await say(bot, { ...DEMO.lvzhi, chatId: 'lvzhi-station' }, '导出 江川区')).texts).toEqual(['江川区不在您负责的范围内。']);
     expect((await say(bot, DEMO.zhang, '导出')).texts).toEqual(['您没有使用「导出」的权限。发送「帮助」查看您能用的命令。']);
-    expect((await say(bot, { ...DEMO.township, chatId: 'jiangcheng-station' }, '导出')).texts).toEqual(['江川区江城镇台账已导出（4 名回乡干部，0 条建议），请查收表格文件。']);
-    const empty = await readBook(Buffer.from(sentTo(bot, 'jiangcheng-station').at(-1)!.payload.attachment!.dataBase64, 'base64'));
+    // A meeting not yet held, and one cancelled: nobody is listed absent.
+    await say(bot, DEMO.leader, '会议 12月3日上午9点 村民代表会议');
+    await say(bot, DEMO.leader, '会议 12月4日上午9点 党员大会');
+    await say(bot, DEMO.leader, '取消会议 会议#2');
+    const township = { ...DEMO.township, chatId: 'private-u-jiangcheng', chatType: 'private' as const };
+    expect((await say(bot, township, '导出')).texts).toEqual(['江川区江城镇台账已导出（4 名回乡干部，0 条建议），请查收表格文件。']);
+    const empty = await readBook(Buffer.from(sentTo(bot, 'private-u-jiangcheng').at(-1)!.payload.attachment!.dataBase64, 'base64'));
     expect(sheetRows(empty.getWorksheet('建议清单')!).slice(2)).toEqual([['没有建议。']]);
+    // The township's export names the county on every row, as the city's does.
+    expect(sheetRows(empty.getWorksheet('五个一台账')!).slice(2).map((row) => row.slice(1, 5))).toEqual([
+      ['江川区', '江城镇', '温泉村', '张卫东'],
+      ['江川区', '江城镇', '温泉村', '李秀英'],
+      ['江川区', '江城镇', '温泉村', '杨建国'],
+      ['江川区', '江城镇', '温泉村', '王海'],
+    ]);
+    const signins = sheetRows(empty.getWorksheet('会议签到')!).slice(2);
+    expect(signins.some((row) => row.includes('缺席'))).toBe(false);
+    expect(new Set(signins.map((row) => `${row[0]} ${row[8]} ${row[10]}`))).toEqual(new Set(['会议#1 待召开 未召开', '会议#2 已取消 会议取消']));
   });
 
   it('says how to export where the process cannot write workbooks', async () => {

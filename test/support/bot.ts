@@ -3,6 +3,7 @@ import { createBot, type Bot } from '../../src/bot/create-bot.js';
 import { silentLogger } from '../../src/bot/engine/ports.js';
 import { seedDemo } from '../../src/db/seed/demo.js';
 import { openSqliteStore, type SqliteStore } from '../../src/db/sqlite.js';
+import type { WorkCalendar } from '../../src/domain/meetings/index.js';
 
 /** A clock tests move by hand. Starts at 2026-12-01 10:00 Beijing time unless told otherwise. */
 export function fixedClock(start = '2026-12-01T02:00:00.000Z') {
@@ -50,13 +51,13 @@ export function quietDeps() {
  * silent logs. `env` adds environment variables (platform credentials for adapter tests).
  */
 export async function testBot(
-  options: { env?: Record<string, string | undefined>; seed?: boolean; clock?: TestClock; path?: string; idPrefix?: string } = {},
+  options: { env?: Record<string, string | undefined>; seed?: boolean; clock?: TestClock; path?: string; idPrefix?: string; calendar?: WorkCalendar } = {},
 ): Promise<TestBot> {
   const config: Config = parseConfig({ DATABASE_PATH: ':memory:', ...options.env });
   const store = openSqliteStore(options.path ?? ':memory:');
   if (options.seed !== false) await seedDemo(store);
   const clock = options.clock ?? fixedClock();
-  const bot = await createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5 });
+  const bot = await createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5, ...(options.calendar ? { calendar: options.calendar } : {}) });
   return { ...bot, store, clock };
 }
 

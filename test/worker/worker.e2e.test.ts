@@ -137,7 +137,8 @@ describe('the Worker bundle in workerd with a local D1', () => {
   it('answers /healthz from D1', async () => {
     const res = await worker.mf.dispatchFetch(new URL('/healthz', worker.url));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, mode: 'platform', platforms: ['telegram', 'lark', 'wecom'], outbox: { pending: 0, sent: 0, dead: 0 } });
+    // toMatchObject: a `calendar` warning joins these while the holiday data lacks next year.
+    expect(await res.json()).toMatchObject({ ok: true, mode: 'platform', platforms: ['telegram', 'lark', 'wecom'], outbox: { pending: 0, sent: 0, dead: 0 } });
   });
 
   it('records a suggestion through the console and keeps it in D1', async () => {

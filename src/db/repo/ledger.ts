@@ -1,9 +1,10 @@
 import { and, asc, count, eq, inArray, ne, or, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { TALK_KINDS, type MeetingKind } from '../../domain/meetings/kinds.js';
-import { identities, meetingAttendance, meetings, people, recordHistory, recordLinks, records, recordSeconds, regions, roles } from '../schema/index.js';
+import { identities, meetingAttendance, meetingMotions, meetings, people, recordHistory, recordLinks, records, recordSeconds, regions, roles } from '../schema/index.js';
 import type { Db } from '../store.js';
 import { MAX_IDS_PER_QUERY } from './chunks.js';
+import { meetingTookPlace } from './meetings.js';
 import { recordWithAuthor } from './records.js';
 
 /** Rows whose region lies at or under the path (a prefix test on whole path segments). */
@@ -88,6 +89,30 @@ export async function ledgerMeetings(db: Db, path: string) {
     .orderBy(asc(meetings.startsAt), asc(meetings.seq));
 }
 
+/** Suggestions put to the vote at meetings in the area, with their tallies. */
+export async function ledgerMotions(db: Db, path: string) {
+  return db
+    .select({
+      meetingSeq: meetings.seq,
+      regionCode: meetings.regionCode,
+      meetingTitle: meetings.title,
+      kind: meetings.kind,
+      startsAt: meetings.startsAt,
+      suggestionSeq: records.seq,
+      suggestion: records.text,
+      yes: meetingMotions.yes,
+      no: meetingMotions.no,
+      abstain: meetingMotions.abstain,
+      passed: meetingMotions.passed,
+    })
+    .from(meetingMotions)
+    .innerJoin(meetings, eq(meetings.id, meetingMotions.meetingId))
+    .innerJoin(records, eq(records.id, meetingMotions.recordId))
+    .innerJoin(regions, eq(regions.code, meetings.regionCode))
+    .where(inside(path))
+    .orderBy(asc(meetings.startsAt), asc(meetings.seq), asc(records.seq));
+}
+
 export async function ledgerAttendance(db: Db, path: string) {
   const proxy = alias(people, 'proxy');
   return db
@@ -108,11 +133,11 @@ export async function ledgerAttendance(db: Db, path: string) {
     .orderBy(asc(meetingAttendance.meetingId), asc(people.name));
 }
 
-/** Hometown talks (恳谈会, 座谈会) each person attended or organised: the talk item's dates. */
-export async function ledgerTalks(db: Db, personIds: readonly string[]): Promise<Map<string, number[]>> {
+/** Hometown talks (恳谈会, 座谈会) each person attended or organised that took place: the talk item's dates. */
+export async function ledgerTalks(db: Db, personIds: readonly string[], now: number): Promise<Map<string, number[]>> {
   const out = new Map<string, Set<string>>();
   const when = new Map<string, number>();
-  const talkKinds = inArray(meetings.kind, [...TALK_KINDS] as MeetingKind[]);
+  const talkKinds = and(inArray(meetings.kind, [...TALK_KINDS] as MeetingKind[]), meetingTookPlace(now));
   const add = (personId: string, meetingId: string, at: number) => {
     const s = out.get(personId) ?? new Set<string>();
     s.add(meetingId);
@@ -126,11 +151,11 @@ export async function ledgerTalks(db: Db, personIds: readonly string[]): Promise
       .select({ personId: meetingAttendance.personId, meetingId: meetings.id, at: meetings.startsAt })
       .from(meetingAttendance)
       .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-      .where(and(inArray(meetingAttendance.personId, ids), inArray(meetingAttendance.status, ['signed', 'late']), talkKinds, ne(meetings.status, 'cancelled')));
+      .where(and(inArray(meetingAttendance.personId, ids), inArray(meetingAttendance.status, ['signed', 'late']), talkKinds));
     const organised = await db
       .select({ personId: meetings.createdBy, meetingId: meetings.id, at: meetings.startsAt })
       .from(meetings)
-      .where(and(inArray(meetings.createdBy, ids), talkKinds, inArray(meetings.status, ['scheduled', 'open', 'closed'])));
+      .where(and(inArray(meetings.createdBy, ids), talkKinds));
     for (const r of [...attended, ...organised]) add(r.personId, r.meetingId, r.at);
   }
   return new Map([...out].map(([p, s]) => [p, [...s].map((m) => when.get(m)!)]));

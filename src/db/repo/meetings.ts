@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, max, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { TALK_KINDS, type AttendanceStatus, type MeetingKind, type VoteChoice } from '../../domain/meetings/index.js';
 import type { Platform, RoleName } from '../../domain/types.js';
 import { meetingAttendance, meetingMotions, meetingVotes, meetings, people, records, roles } from '../schema/index.js';
@@ -154,27 +154,46 @@ export async function peopleNamed(db: Db, meetingId: string, regionCode: string,
 }
 
 /**
- * Hometown talks (恳谈会, 座谈会) a person attended or organised: the "talk" item of the five ones.
+ * A talk took place once it has started and someone signed in: only then does it count, for the
+ * organiser and for those who came. Scheduling one credits nobody. Written over a meetings table
+ * aliased `m`, for the statistics queries.
  */
-export async function talkCountOf(db: Db, personId: string): Promise<number> {
+export function talkTookPlace(now: number): SQL {
+  return sql`m.starts_at <= ${now} and m.status in ('open', 'closed') and exists (select 1 from meeting_attendance h where h.meeting_id = m.id and h.status in ('signed', 'late'))`;
+}
+
+/** The same rule for queries on the meetings table itself. */
+export function meetingTookPlace(now: number | ReturnType<typeof sql.placeholder>): SQL {
+  return and(
+    inArray(meetings.status, ['open', 'closed']),
+    lte(meetings.startsAt, now),
+    sql`exists (select 1 from meeting_attendance h where h.meeting_id = ${meetings.id} and h.status in ('signed', 'late'))`,
+  )!;
+}
+
+/**
+ * Hometown talks (恳谈会, 座谈会) a person attended or organised that took place by `now`: the
+ * "talk" item of the five ones.
+ */
+export async function talkCountOf(db: Db, personId: string, now: number): Promise<number> {
   const { attendedQuery, organisedQuery } = perDb(db, 'talk-count-of', () => {
-    const live = inArray(meetings.kind, [...TALK_KINDS] as MeetingKind[]);
+    const live = and(inArray(meetings.kind, [...TALK_KINDS] as MeetingKind[]), meetingTookPlace(sql.placeholder('now')));
     return {
       attendedQuery: db
         .select({ id: meetings.id })
         .from(meetingAttendance)
         .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-        .where(and(eq(meetingAttendance.personId, sql.placeholder('personId')), inArray(meetingAttendance.status, ['signed', 'late']), live, ne(meetings.status, 'cancelled')))
+        .where(and(eq(meetingAttendance.personId, sql.placeholder('personId')), inArray(meetingAttendance.status, ['signed', 'late']), live))
         .prepare(),
       organisedQuery: db
         .select({ id: meetings.id })
         .from(meetings)
-        .where(and(eq(meetings.createdBy, sql.placeholder('personId')), live, inArray(meetings.status, ['scheduled', 'open', 'closed'])))
+        .where(and(eq(meetings.createdBy, sql.placeholder('personId')), live))
         .prepare(),
     };
   });
-  const attended = await attendedQuery.all({ personId });
-  const organised = await organisedQuery.all({ personId });
+  const attended = await attendedQuery.all({ personId, now });
+  const organised = await organisedQuery.all({ personId, now });
   return new Set([...attended, ...organised].map((r) => r.id)).size;
 }
 
@@ -238,4 +257,52 @@ export async function votesOf(db: Db, meetingId: string, recordId: string): Prom
 /** One vote per person: a second press is ignored by the key, whatever it says. */
 export function voteStatement(db: Db, row: typeof meetingVotes.$inferInsert): Statement {
   return db.insert(meetingVotes).values(row).onConflictDoNothing();
+}
+
+/**
+ * The latest meeting vote that passed each suggestion, with the meeting's attendance: 应到 is
+ * everyone invited, 实到 those signed in plus villagers counted by head.
+ */
+export async function adoptingVotes(db: Db, recordIds: readonly string[]) {
+  if (recordIds.length === 0) return new Map<string, AdoptingVote>();
+  const rows = await db
+    .select({
+      recordId: meetingMotions.recordId,
+      kind: meetings.kind,
+      startsAt: meetings.startsAt,
+      villagers: meetings.villagers,
+      yes: meetingMotions.yes,
+      no: meetingMotions.no,
+      abstain: meetingMotions.abstain,
+      closedAt: meetingMotions.closedAt,
+      expected: sql<number>`(select count(*) from meeting_attendance a where a.meeting_id = ${meetings.id})`,
+      signed: sql<number>`(select count(*) from meeting_attendance a where a.meeting_id = ${meetings.id} and a.status in ('signed', 'late'))`,
+    })
+    .from(meetingMotions)
+    .innerJoin(meetings, eq(meetings.id, meetingMotions.meetingId))
+    .where(and(inArray(meetingMotions.recordId, [...recordIds]), eq(meetingMotions.passed, 1)))
+    .orderBy(asc(meetingMotions.closedAt));
+  const out = new Map<string, AdoptingVote>();
+  for (const r of rows) {
+    out.set(r.recordId, {
+      kind: r.kind,
+      startsAt: r.startsAt,
+      expected: Number(r.expected),
+      present: Number(r.signed) + r.villagers,
+      yes: r.yes ?? 0,
+      no: r.no ?? 0,
+      abstain: r.abstain ?? 0,
+    });
+  }
+  return out;
+}
+
+export interface AdoptingVote {
+  kind: MeetingKind | null;
+  startsAt: number;
+  expected: number;
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
 }

@@ -6,6 +6,7 @@ import type { RecordKind } from '../../domain/types.js';
 import { chats, identities, meetingAttendance, meetings, people, records, regions, roles } from '../schema/index.js';
 import type { Db } from '../store.js';
 import { inChunks } from './chunks.js';
+import { meetingTookPlace } from './meetings.js';
 
 /** Cadres (role cadre) with their village and whether they have joined through a chat. */
 export async function cadres(db: Db) {
@@ -26,7 +27,7 @@ export async function cadres(db: Db) {
 const LIVE_MEETING = ['scheduled', 'open', 'closed'] as const;
 
 /** Five-ones counts of every person who has any: records by kind plus talks attended or organised. */
-export async function fiveOnesByPerson(db: Db): Promise<Map<string, FiveOnesCounts>> {
+export async function fiveOnesByPerson(db: Db, now: number): Promise<Map<string, FiveOnesCounts>> {
   const out = new Map<string, FiveOnesCounts>();
   const get = (id: string) => {
     let c = out.get(id);
@@ -43,11 +44,11 @@ export async function fiveOnesByPerson(db: Db): Promise<Map<string, FiveOnesCoun
     .select({ personId: meetingAttendance.personId, meetingId: meetings.id })
     .from(meetingAttendance)
     .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-    .where(and(inArray(meetingAttendance.status, ['signed', 'late']), inArray(meetings.kind, talkKinds), inArray(meetings.status, [...LIVE_MEETING])));
+    .where(and(inArray(meetingAttendance.status, ['signed', 'late']), inArray(meetings.kind, talkKinds), meetingTookPlace(now)));
   const organised = await db
     .select({ personId: meetings.createdBy, meetingId: meetings.id })
     .from(meetings)
-    .where(and(inArray(meetings.kind, talkKinds), inArray(meetings.status, [...LIVE_MEETING])));
+    .where(and(inArray(meetings.kind, talkKinds), meetingTookPlace(now)));
   const talks = new Map<string, Set<string>>();
   for (const r of [...attended, ...organised]) {
     const s = talks.get(r.personId) ?? new Set<string>();
@@ -77,7 +78,7 @@ export async function lastActivityByPerson(db: Db): Promise<Map<string, number>>
  */
 export async function villageFacts(db: Db, period: { from: number; to: number }, now: number): Promise<VillageFacts[]> {
   const cadreRows = await cadres(db);
-  const progress = await fiveOnesByPerson(db);
+  const progress = await fiveOnesByPerson(db, now);
   const byVillage = new Map<string, Partial<VillageFacts> & { period: Record<RecordKind, number>; total: Record<RecordKind, number> }>();
   const facts = (code: string) => {
     let f = byVillage.get(code);
@@ -128,8 +129,13 @@ export async function villageFacts(db: Db, period: { from: number; to: number },
     .where(and(eq(records.kind, 'suggestion'), lt(records.createdAt, period.to)))
     .groupBy(records.regionCode, records.status);
   for (const r of states) facts(r.region).suggestionStates![r.status] = r.n;
-  const villageChats = await db.select({ region: chats.regionCode }).from(chats).where(and(eq(chats.purpose, 'village'), eq(chats.active, 1)));
-  for (const c of villageChats) if (c.region) facts(c.region);
+  const villageChats = await db.select({ region: chats.regionCode, boundAt: chats.boundAt }).from(chats).where(and(eq(chats.purpose, 'village'), eq(chats.active, 1)));
+  for (const c of villageChats) {
+    if (!c.region) continue;
+    const f = facts(c.region);
+    // Idleness counts from binding too: a village bound minutes ago has not been idle for 14 days.
+    if (c.boundAt !== null && c.boundAt <= now) f.lastActivityAt = Math.max(f.lastActivityAt ?? 0, c.boundAt);
+  }
   const codes = [...byVillage.keys()];
   if (codes.length === 0) return [];
   const regionRows = (

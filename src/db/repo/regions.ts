@@ -83,3 +83,13 @@ export function regionFromInput(input: RegionInput, parent: Region | null): Regi
   const fullName = parent && parent.level !== 'city' ? parent.fullName + input.name : input.name;
   return { ...input, path, fullName };
 }
+
+/** The village's planning technical unit (规划编制技术单位), named on the forwarding document. */
+export function setPlanningUnitStatement(db: Db, code: string, unit: string): Statement {
+  return db.update(regions).set({ planningUnit: unit }).where(eq(regions.code, code));
+}
+
+export async function planningUnitOf(db: Db, code: string): Promise<string | null> {
+  const rows = await db.select({ unit: regions.planningUnit }).from(regions).where(eq(regions.code, code)).limit(1);
+  return rows[0]?.unit ?? null;
+}

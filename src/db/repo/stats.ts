@@ -12,8 +12,9 @@ import {
   type StatsScope,
   type VillageFacts,
 } from '../../domain/stats/index.js';
-import { meetingAttendance, meetings, people, records, regions, roles } from '../schema/index.js';
+import { chats, meetingAttendance, meetings, people, records, regions, roles } from '../schema/index.js';
 import type { Db } from '../store.js';
+import { talkTookPlace } from './meetings.js';
 
 /**
  * The regions at or under a path, as an index range on `regions.path` ('/' sorts just before '0',
@@ -106,9 +107,11 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
   // unqualified, which would make "person_id = person_id" compare a column with itself.
   const has = (k: RecordKind) => sql<number>`exists (select 1 from records r where r.person_id = roles.person_id and r.kind = ${k})`;
   const talkList = sql.join(talkKinds.map((k) => sql`${k}`), sql`, `);
+  // A talk counts once it took place (see TALK_HELD_SQL), for those who came and its organiser.
+  const tookPlace = talkTookPlace(now);
   const talked = sql<number>`(exists (select 1 from meeting_attendance a inner join meetings m on m.id = a.meeting_id
-      where a.person_id = roles.person_id and a.status in ('signed', 'late') and m.kind in (${talkList}) and m.status <> 'cancelled')
-    or exists (select 1 from meetings m where m.created_by = roles.person_id and m.kind in (${talkList}) and m.status in ('scheduled', 'open', 'closed')))`;
+      where a.person_id = roles.person_id and a.status in ('signed', 'late') and m.kind in (${talkList}) and ${tookPlace})
+    or exists (select 1 from meetings m where m.created_by = roles.person_id and m.kind in (${talkList}) and ${tookPlace}))`;
   // One row per cadre, summed here rather than in an outer SQL query: SQLite would flatten that
   // query and evaluate every EXISTS once per reference to it.
   const perCadreQ = db
@@ -144,12 +147,20 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
     .where(and(inArray(meetings.regionCode, villages), inArray(meetings.status, ['open', 'closed']), lt(meetings.startsAt, now + 1)))
     .groupBy(meetings.regionCode);
 
+  // Binding the village chat starts the clock of idleness: a village bound minutes ago is not
+  // 14 days idle.
+  const boundQ = db
+    .select({ v: chats.regionCode, boundAt: max(chats.boundAt) })
+    .from(chats)
+    .where(and(eq(chats.purpose, 'village'), eq(chats.active, 1), inArray(chats.regionCode, villages), lt(chats.boundAt, now + 1)))
+    .groupBy(chats.regionCode);
+
   const villageQ = db
     .select({ code: regions.code, path: regions.path })
     .from(regions)
     .where(and(eq(regions.level, 'village'), underPath(scope.path)));
 
-  const [villageRows, rosterRows, activityRows, cadreRows, meetingRows, lastMeetingRows] = await Promise.all([villageQ, rosterQ, activityQ, perCadreQ, meetingQ, lastMeetingQ]);
+  const [villageRows, rosterRows, activityRows, cadreRows, meetingRows, lastMeetingRows, boundRows] = await Promise.all([villageQ, rosterQ, activityQ, perCadreQ, meetingQ, lastMeetingQ, boundQ]);
   const roster = new Map(rosterRows.map((r) => [r.v, r]));
   const activity = new Map(activityRows.map((r) => [r.v, r]));
   const five = new Map<string, { items: FiveOnesCounts; complete: number }>();
@@ -167,6 +178,7 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
   }
   const held = new Map(meetingRows.map((r) => [r.v, r]));
   const lastMeeting = new Map(lastMeetingRows.map((r) => [r.v, r.lastAt]));
+  const bound = new Map(boundRows.map((r) => [r.v, r.boundAt]));
   return villageRows.map((v): VillageFacts => {
     const r = roster.get(v.code);
     const a = activity.get(v.code);
@@ -192,7 +204,7 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
       meetings: n(m?.meetings),
       signIns: n(m?.signIns),
       expectedSignIns: n(m?.expected),
-      lastAt: latest(a?.lastAt ?? null, lastMeeting.get(v.code) ?? null),
+      lastAt: latest(latest(a?.lastAt ?? null, lastMeeting.get(v.code) ?? null), bound.get(v.code) ?? null),
     };
   });
 }

@@ -12,6 +12,8 @@ export const regions = sqliteTable(
     parentCode: text('parent_code'),
     path: text('path').notNull(),
     fullName: text('full_name').notNull(),
+    /** A village's planning technical unit (规划编制技术单位), named on the forwarding document. */
+    planningUnit: text('planning_unit'),
   },
   (t) => [index('regions_parent').on(t.parentCode), index('regions_name').on(t.name), index('regions_path').on(t.path)],
 );

@@ -29,6 +29,10 @@ export const meetings = sqliteTable(
     summary: text('summary'),
     createdBy: text('created_by').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** Last 改期: reminders are due only after it, and the keys of its reminders name the new time. */
+    movedAt: integer('moved_at'),
+    /** Why it was cancelled (取消会议 … 理由), shown in the ledger. */
+    cancelReason: text('cancel_reason'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [

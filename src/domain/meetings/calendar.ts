@@ -44,7 +44,46 @@ export function parseOverrides(json: unknown): CalendarOverrides | { error: stri
   return out;
 }
 
+/**
+ * Fixed-date public holidays, used for a year no source has data for: 元旦, 劳动节 (May 1–5, the
+ * span of recent years) and 国庆 (Oct 1–7). Conservative: a digest held back a day is harmless,
+ * one sent on a holiday is not. Spring Festival moves with the lunar calendar and is not guessed.
+ */
+const FIXED_HOLIDAYS: readonly (readonly [month: number, from: number, to: number])[] = [
+  [1, 1, 1],
+  [5, 1, 5],
+  [10, 1, 7],
+];
+
+export function isFixedHoliday(d: CivilDate): boolean {
+  return FIXED_HOLIDAYS.some(([month, from, to]) => d.month === month && d.day >= from && d.day <= to);
+}
+
+/** For years `knows` has no data for: the fixed-date holidays are days off, anything else no opinion. */
+export function fixedHolidaySource(knows: (year: number) => boolean): CalendarSource {
+  return {
+    isWorkday(date) {
+      const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+      if (knows(year)) return null;
+      return isFixedHoliday({ year, month, day }) ? false : null;
+    },
+  };
+}
+
+/** Whether the overrides carry a year's notice (any holiday in it). */
+export function overridesKnow(o: CalendarOverrides | undefined, year: number): boolean {
+  const prefix = `${year}-`;
+  return (o?.holidays ?? []).some((d) => d.startsWith(prefix));
+}
+
+/** The current and next year, when holiday data is missing for them: operators must add it. */
+export function missingHolidayYears(today: CivilDate, knows: (year: number) => boolean): number[] {
+  return [today.year, today.year + 1].filter((y) => !knows(y));
+}
+
 export interface WorkCalendar {
+  /** Whether holiday data exists for the year (packaged or overridden); otherwise a fallback applies. */
+  knowsYear(year: number): boolean;
   /** Official working day: weekdays that are not holidays, plus make-up weekend days (补班). */
   isWorkingDay(d: CivilDate): boolean;
   /** The date itself when it is a working day, else the next one. */
@@ -52,7 +91,7 @@ export interface WorkCalendar {
 }
 
 /** Sources are asked in order; the first with an opinion wins. */
-export function createWorkCalendar(sources: readonly CalendarSource[]): WorkCalendar {
+export function createWorkCalendar(sources: readonly CalendarSource[], knowsYear: (year: number) => boolean = () => true): WorkCalendar {
   function isWorkingDay(d: CivilDate): boolean {
     const key = dateKey(d);
     for (const s of sources) {
@@ -62,6 +101,7 @@ export function createWorkCalendar(sources: readonly CalendarSource[]): WorkCale
     return weekdayOf(d) <= 5;
   }
   return {
+    knowsYear,
     isWorkingDay,
     nextWorkingDay(d) {
       let day = d;

@@ -2,7 +2,7 @@
  * What the bot says about meetings, sign-in, votes, reminders, digests and nudges. Plain Chinese,
  * short enough for a phone; every refusal says what to do instead.
  */
-import { FIVE_ONES_LABELS, type FiveOnesItem } from '../five-ones.js';
+import { FIVE_ONES_LABELS, type FiveOnesItem, type FiveOnesProgress } from '../five-ones.js';
 import {
   COLOUR_LABELS,
   COLOUR_MARKS,
@@ -17,10 +17,19 @@ import {
   type VoteChoice,
   type VoteTally,
 } from './index.js';
-import { KIND_LABELS, STATUS_LABELS } from '../messages.js';
+import { KIND_LABELS, progressLine, STATUS_LABELS } from '../messages.js';
 import { formatDateTime } from '../time.js';
 import { RECORD_KINDS } from '../types.js';
-import { wallClockOf, weekdayOf } from '../zoned-time.js';
+import { wallClockOf, weekdayOf, type CivilDate } from '../zoned-time.js';
+
+/** The one name for a village with nothing recorded or held for 14 days, wherever it is shown. */
+export const IDLE_TERM = '14天无动静';
+
+/** 11月23日—29日, or 11月30日—12月6日 across a month: people do not read ISO week codes. */
+export function dayRange(from: CivilDate, to: CivilDate): string {
+  const end = from.year === to.year && from.month === to.month ? `${to.day}日` : `${to.month}月${to.day}日`;
+  return `${from.month}月${from.day}日—${end}`;
+}
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -45,9 +54,12 @@ export interface MeetingView {
   signinClosesAt: number;
 }
 
-function head(m: MeetingView): string {
-  return `会议#${m.seq}「${m.title}」${m.kind ? `（${MEETING_KIND_LABELS[m.kind]}）` : ''}`;
+/** 会议#6「村民代表会议」: the kind is added only when the title does not already say it. */
+export function meetingHead(m: Pick<MeetingView, 'seq' | 'kind' | 'title'>): string {
+  const label = m.kind ? MEETING_KIND_LABELS[m.kind] : null;
+  return `会议#${m.seq}「${m.title}」${label && !m.title.includes(label) ? `（${label}）` : ''}`;
 }
+const head = meetingHead;
 
 function whereWhen(m: MeetingView, tz: string): string {
   return `时间：${meetingTime(m.startsAt, tz)}${m.place ? `\n地点：${m.place}` : ''}`;
@@ -91,6 +103,47 @@ export const meetingMsg = {
     return `已取消会议#${seq}，可以重新发送「会议 时间 名称」。`;
   },
   onlyOrganiser: '只有安排会议的人才能确认。',
+
+  talkUsage: '请写上恳谈的内容，例如「恳谈 参加了村里的乡情恳谈会，听取了规划意见」。',
+  talkRecorded(seq: number, village: string, progress: FiveOnesProgress): string {
+    return [`已记录 乡情恳谈（会议#${seq}，${village}）。`, progressLine(progress)].join('\n');
+  },
+
+  cancelUsage: '请写上要取消的会议号，例如「取消会议 会议#4 天气原因」。',
+  moveUsage: '请写上会议号和新的时间，例如「改期 会议#4 周五下午3点」。',
+  moveBadTime: {
+    'no-date': '没看懂新的时间，例如「改期 会议#4 周五下午3点」。',
+    'no-time': '请写上几点开会，例如「改期 会议#4 12月5日下午3点」。',
+    'bad-date': '这个日期不存在，请检查月份和日期，例如「改期 会议#4 12月5日下午3点」。',
+    'bad-time': '没看懂几点开会。请写成「下午3点」「14:30」这样的时间。',
+  } as const,
+  movePast: '新的时间已经过去了，请写一个以后的时间。',
+  moveSame(m: MeetingView, tz: string): string {
+    return `${head(m)} 本来就是 ${meetingTime(m.startsAt, tz)}，不用改期。`;
+  },
+  changeNotFound(seq: number): string {
+    return `没有找到本群能改的会议#${seq}。已经开过的会不能取消或改期。`;
+  },
+  alreadyCancelled(m: MeetingView): string {
+    return `${head(m)} 已经取消了。需要的话请重新发送「会议 时间 名称」安排。`;
+  },
+  alreadyUnderWay(m: MeetingView): string {
+    return `${head(m)} 已经开始签到，不能再取消或改期。`;
+  },
+  cancelledNotice(m: MeetingView, tz: string, reason: string | null): string {
+    return [`会议取消：${head(m)}`, `原定时间：${meetingTime(m.startsAt, tz)}`, reason ? `理由：${reason}` : '', '会议不再召开，不计缺席。'].filter(Boolean).join('\n');
+  },
+  movedNotice(m: MeetingView, oldAt: number, tz: string, ambiguous: boolean): string {
+    return [
+      `会议改期：${head(m)}`,
+      `原定：${meetingTime(oldAt, tz)}`,
+      `改为：${meetingTime(m.startsAt, tz)}${m.place ? `\n地点：${m.place}` : ''}`,
+      ambiguous ? '没写上午还是下午，我按上面的时间理解；不对请再发「改期」。' : '',
+      `签到时间：${clock(m.signinOpensAt, tz)}–${clock(m.signinClosesAt, tz)}。会前 24 小时和 1 小时我会按新时间提醒大家。`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+  },
 
   reminder(m: MeetingView, tz: string, lead: '24h' | '1h'): string {
     const when = lead === '24h' ? '明天' : '1 小时后';
@@ -208,9 +261,7 @@ export const meetingMsg = {
 
   // 周调度 and 月督查
   weeklyDigest(o: {
-    week: string;
-    from: string;
-    to: string;
+    days: { from: CivilDate; to: CivilDate };
     area: string;
     total: AreaLine;
     lines: readonly AreaLine[];
@@ -220,7 +271,7 @@ export const meetingMsg = {
     const t = o.total;
     const kinds = RECORD_KINDS.map((k) => `${KIND_LABELS[k]} ${t.period[k]}`).join('，');
     const out = [
-      `周调度 · ${o.area} · ${o.week}（${o.from} 至 ${o.to}）`,
+      `周调度 · ${o.area} · ${dayRange(o.days.from, o.days.to)}`,
       `本周新增：${kinds}，会议 ${t.periodMeetings} 场`,
       `累计：记录 ${sumKinds(t.total)} 条，会议 ${t.totalMeetings} 场；在册干部 ${t.cadres} 人，已登记 ${t.joined} 人（${pct(t.joined, t.cadres)}），五个一全部完成 ${t.complete} 人（${pct(t.complete, t.cadres)}）`,
       `建议审核：${stateLine(t.suggestionStates)}`,
@@ -229,7 +280,7 @@ export const meetingMsg = {
         (l) =>
           `· ${l.name}：本周 ${sumKinds(l.period)} 条、会议 ${l.periodMeetings} 场；累计 ${sumKinds(l.total)} 条、会议 ${l.totalMeetings} 场；干部 ${l.joined}/${l.cadres} 已登记，五个一完成 ${l.complete} 人（${pct(l.complete, l.cadres)}）；建议 ${stateLine(l.suggestionStates)}`,
       ),
-      `14 天无动态的村（${o.idle.length} 个）：${o.idle.length ? shortList(o.idle, 20) : '无'}`,
+      `${IDLE_TERM}的村（${o.idle.length} 个）：${o.idle.length ? shortList(o.idle, 20) : '无'}`,
       `待审核超过 7 天的建议（${o.waiting.length} 条）：${o.waiting.length ? shortList(o.waiting.map((w) => `建议#${w.seq}（${w.village}，${w.days} 天）`), 15) : '无'}`,
     ];
     return out.join('\n');
@@ -243,7 +294,7 @@ export const meetingMsg = {
     stations: ReadonlyMap<string, string>;
   }): string {
     const counts = COLOURS.map((c) => `${COLOUR_MARKS[c]}${COLOUR_LABELS[c]} ${o.graded.filter((g) => g.colour === c).length}`).join('  ');
-    const lines = [`月督查 · ${o.area} · ${o.month}`, `五色督办：${counts}`, '评定：五个一完成率 ≥80% 且 14 天内有动态为绿，≥60% 蓝，≥40% 黄，≥20% 或 30 天内有动态为橙，其余为红。'];
+    const lines = [`月督查 · ${o.area} · ${o.month}`, `五色督办：${counts}`, '评定：五个一完成率 ≥80% 且 14 天内有动静为绿，≥60% 蓝，≥40% 黄，≥20% 或 30 天内有动静为橙，其余为红。'];
     for (const c of COLOURS) {
       const list = o.graded.filter((g) => g.colour === c);
       if (list.length === 0 || c === 'red') continue;
@@ -253,7 +304,7 @@ export const meetingMsg = {
     lines.push(`${COLOUR_MARKS.red}红色督办（${red.length} 个）：${red.length ? '' : '无'}`);
     for (const g of red) {
       const rate = Math.round(completionRate(g.village) * 100);
-      const idle = g.idleDays === null ? '从未有动态' : `${g.idleDays} 天无动态`;
+      const idle = g.idleDays === null ? '从未有动静' : `${g.idleDays}天无动静`;
       lines.push(`· ${g.village.fullName}：五个一完成 ${rate}%，${idle}；挂包联系：${o.stations.get(g.village.code) ?? '未指定'}`);
     }
     return lines.join('\n');

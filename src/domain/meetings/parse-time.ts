@@ -45,7 +45,7 @@ const WEEKDAYS: Record<string, Weekday> = { 一: 1, 二: 2, 三: 3, 四: 4, 五:
 const RELATIVE_DAYS: [RegExp, number][] = [
   [/^大后天/u, 3],
   [/^后天/u, 2],
-  [/^(?:明天|明日)/u, 1],
+  [/^(?:明天|明日|明(?=[早晚]))/u, 1],
   [/^(?:今天|今日)/u, 0],
 ];
 
@@ -83,6 +83,7 @@ function readDate(text: string, today: CivilDate): DatePart | { error: 'bad-date
     return { date, length: m[0].length };
   }
   if (text.startsWith('今晚')) return { date: today, length: 2, period: 'evening' };
+  if (text.startsWith('今早')) return { date: today, length: 2, period: 'morning' };
   for (const [re, days] of RELATIVE_DAYS) {
     const r = re.exec(text);
     if (r) return { date: addDays(today, days), length: r[0].length };
@@ -135,13 +136,15 @@ function readTime(text: string, dayPeriod: Period | undefined): TimePart | { err
     minute = Number(m[2]);
     clockForm = true;
   } else {
-    m = new RegExp(`^(${NUM})\\s*[点点时](?:\\s*(半|一刻|三刻|(${NUM})\\s*分?))?`, 'u').exec(rest);
+    // The minute must touch the hour and end where the time ends: in 「3点 三级联席会议」 and
+    // 「3点三级联席会议」 the 三 begins the title, it is not three minutes past.
+    m = new RegExp(`^(${NUM})\\s*[点时](?:(半|一刻|三刻)|(${NUM})分|(${NUM})(?=$|[\\s,，:：@＠]))?`, 'u').exec(rest);
     if (!m) return period && pos > 0 ? { error: 'bad-time' } : null;
     hour = numberOf(m[1]!);
     if (m[2] === '半') minute = 30;
     else if (m[2] === '一刻') minute = 15;
     else if (m[2] === '三刻') minute = 45;
-    else if (m[3]) minute = numberOf(m[3]) ?? -1;
+    else if (m[3] ?? m[4]) minute = numberOf((m[3] ?? m[4])!) ?? -1;
   }
   if (hour === null || hour > 24 || minute < 0 || minute > 59) return { error: 'bad-time' };
   let ambiguity: TimePart['ambiguity'] = null;

@@ -30,6 +30,8 @@ export interface RegionRow {
   name: string;
   level: RegionLevel;
   parentCode: string | null;
+  /** A village's planning technical unit (规划编制技术单位), when the sheet has the column. */
+  planningUnit: string | null;
 }
 
 export interface PersonRow {
@@ -75,6 +77,7 @@ const COLUMNS = {
   role: ['角色', '身份', '职务'],
   council: ['理事会', '理事会所在村', '所属理事会'],
   station: ['联络站', '联络服务站', '所属联络站'],
+  planningUnit: ['规划编制技术单位', '编制单位', '规划编制单位', '技术单位'],
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -172,7 +175,7 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup): 
       else if (!level) fail(table.sheet, row, `级别“${get('level')}”应为 市、县、乡镇 或 村`);
       else if (level !== 'city' && !parentCode) fail(table.sheet, row, '缺少上级代码');
       else if (fileRegions.has(code)) fail(table.sheet, row, `地区代码 ${code} 与第 ${fileRegions.get(code)!.row} 行重复`);
-      else fileRegions.set(code, { kind: 'region', sheet: table.sheet, row, code, name, level, parentCode });
+      else fileRegions.set(code, { kind: 'region', sheet: table.sheet, row, code, name, level, parentCode, planningUnit: get('planningUnit') || null });
     }
   }
   const levelOf = (code: string): RegionLevel | null => fileRegions.get(code)?.level ?? stored.byCode(code)?.level ?? null;

@@ -63,6 +63,21 @@ export interface LedgerMeeting {
   attendance: { name: string; status: string; at: number | null; proxyBy: string | null }[];
 }
 
+export interface LedgerMotion {
+  meetingSeq: number;
+  regionCode: string;
+  meetingTitle: string;
+  kind: string;
+  startsAt: number;
+  suggestionSeq: number;
+  suggestion: string;
+  /** Null while the vote is still open. */
+  yes: number | null;
+  no: number | null;
+  abstain: number | null;
+  passed: boolean | null;
+}
+
 export interface LedgerData {
   scope: Region;
   /** Every region inside the scope (the scope included), to name the county, township and village of a row. */
@@ -70,7 +85,11 @@ export interface LedgerData {
   cadres: readonly LedgerCadre[];
   suggestions: readonly LedgerRecord[];
   deeds: readonly LedgerRecord[];
+  visits: readonly LedgerRecord[];
   problems: readonly LedgerRecord[];
+  rules: readonly LedgerRecord[];
+  /** Suggestions put to the vote at a meeting, with the tally once the meeting closed. */
+  motions: readonly LedgerMotion[];
   /** Null when this deployment keeps no meetings. */
   meetings: readonly LedgerMeeting[] | null;
   generatedAt: number;
@@ -78,6 +97,13 @@ export interface LedgerData {
 }
 
 const ATTENDANCE_LABELS: Record<string, string> = { invited: '缺席', signed: '已签到', late: '迟到', leave: '请假' };
+/** Someone still `invited` is absent only once the meeting was held; before that nobody is. */
+const NOT_YET_LABELS: Record<string, string> = { draft: '未召开', scheduled: '未召开', open: '未签到', cancelled: '会议取消' };
+
+function attendanceLabel(meetingStatus: string, status: string): string {
+  if (status === 'invited' && meetingStatus !== 'closed') return NOT_YET_LABELS[meetingStatus] ?? '未召开';
+  return ATTENDANCE_LABELS[status] ?? status;
+}
 const MEETING_STATUS_LABELS: Record<string, string> = { draft: '草稿', scheduled: '待召开', open: '签到中', closed: '已结束', cancelled: '已取消' };
 
 export function ledgerSheets(data: LedgerData): SheetSpec[] {
@@ -137,6 +163,14 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       empty: '没有实事。',
     },
     {
+      name: '走访清单',
+      title: `走访清单（${stamp}）`,
+      header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '走访情况', '走访人', '日期'],
+      widths: [10, 12, 12, 12, 48, 10, 12],
+      rows: data.visits.map((r) => [`走访#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt)]),
+      empty: '没有走访。',
+    },
+    {
       name: '问题清单',
       title: `问题清单（${stamp}）`,
       header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '问题内容', '类别', '反映人', '反映日期', '状态', '解决日期', '解决实事'],
@@ -154,12 +188,20 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       ]),
       empty: '没有问题。',
     },
+    {
+      name: '村规清单',
+      title: `村规民约修改意见（${stamp}）`,
+      header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '修改意见', '提出人', '提出日期', '状态', '审核意见', '关联'],
+      widths: [10, 12, 12, 12, 40, 10, 12, 10, 24, 14],
+      rows: data.rules.map((r) => [`村规#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt), statusText(r.status), r.comment ?? '', r.links.join('、')]),
+      empty: '没有村规民约修改意见。',
+    },
   ];
   const meetingRows: Cell[][] = [];
   for (const m of data.meetings ?? []) {
     const base = [`会议#${m.seq}`, ...places(m.regionCode), m.title, m.kind, formatDateTime(new Date(m.startsAt), data.timeZone), m.place ?? '', MEETING_STATUS_LABELS[m.status] ?? m.status];
     for (const a of m.attendance) {
-      meetingRows.push([...base, a.name, ATTENDANCE_LABELS[a.status] ?? a.status, a.at === null ? '' : formatDateTime(new Date(a.at), data.timeZone), a.proxyBy ?? '']);
+      meetingRows.push([...base, a.name, attendanceLabel(m.status, a.status), a.at === null ? '' : formatDateTime(new Date(a.at), data.timeZone), a.proxyBy ?? '']);
     }
     if (m.villagers > 0) meetingRows.push([...base, `村民 ${m.villagers} 人`, '代签', '', '']);
   }
@@ -170,6 +212,26 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
     widths: [10, 12, 12, 12, 24, 12, 17, 14, 10, 12, 10, 17, 10],
     rows: meetingRows,
     empty: data.meetings === null ? '本系统尚未启用会议功能。' : '没有会议。',
+  });
+  sheets.push({
+    name: '会议表决',
+    title: `会议表决（${stamp}）`,
+    header: ['会议编号', '县（市、区）', '乡镇（街道）', '村（社区）', '会议名称', '类型', '时间', '建议编号', '建议内容', '赞成', '反对', '弃权', '结果'],
+    widths: [10, 12, 12, 12, 24, 12, 17, 10, 36, 6, 6, 6, 10],
+    rows: data.motions.map((v) => [
+      `会议#${v.meetingSeq}`,
+      ...places(v.regionCode),
+      v.meetingTitle,
+      v.kind,
+      formatDateTime(new Date(v.startsAt), data.timeZone),
+      `建议#${v.suggestionSeq}`,
+      v.suggestion,
+      v.yes ?? '',
+      v.no ?? '',
+      v.abstain ?? '',
+      v.passed === null ? '表决中' : v.passed ? '通过' : '未通过',
+    ]),
+    empty: '没有表决。',
   });
   return sheets;
 }

@@ -13,6 +13,27 @@ export interface ForwardItem {
   seconds: number;
   adoptedOn: string;
   comment: string | null;
+  /** The meeting that voted it through, when one did. */
+  meeting: AdoptingMeeting | null;
+}
+
+export interface AdoptingMeeting {
+  kind: string;
+  date: string;
+  /** Invited (应到) and present (实到, villagers by head included). */
+  expected: number;
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+}
+
+/** Who issues the document: the village's township station, with a contact; the unit it goes to. */
+export interface ForwardIssuer {
+  station: string;
+  contact: string;
+  phone: string | null;
+  unit: string | null;
 }
 
 export interface DocumentModel {
@@ -23,12 +44,12 @@ export interface DocumentModel {
 }
 
 /** Relative column widths: the suggestion text takes most of a landscape page. */
-const WIDTHS = [5, 8, 37, 9, 7, 12, 5, 8, 14];
+const WIDTHS = [4, 7, 30, 8, 6, 10, 4, 8, 16, 11];
 
-export function forwardDocument(village: string, items: readonly ForwardItem[], date: string, by: string): DocumentModel {
+export function forwardDocument(village: string, items: readonly ForwardItem[], date: string, issuer: ForwardIssuer): DocumentModel {
   return {
     title: sx.docTitle(village),
-    before: [sx.docTo, sx.docIntro(village, items.length)],
+    before: [sx.docTo(issuer.unit), sx.docIntro(village, items.length)],
     table: {
       header: [...sx.docHeader],
       rows: items.map((it, i) => [
@@ -40,10 +61,11 @@ export function forwardDocument(village: string, items: readonly ForwardItem[], 
         it.workUnit ?? '',
         String(it.seconds),
         it.adoptedOn,
+        it.meeting ? sx.docMeeting(it.meeting) : sx.docNoMeeting,
         it.comment ?? '',
       ]),
       widths: WIDTHS,
     },
-    after: [sx.docFooter(date, by)],
+    after: sx.docFooter(date, issuer),
   };
 }

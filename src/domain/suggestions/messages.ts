@@ -5,6 +5,7 @@
 import { KIND_LABELS, STATUS_LABELS, truncate } from '../messages.js';
 import type { Decision, ReviewRefusal } from './review.js';
 import type { RecordKind } from '../types.js';
+import type { AdoptingMeeting, ForwardIssuer } from './forward-document.js';
 
 export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? status;
@@ -158,6 +159,21 @@ export const sx = {
     return `并入建议#${into}`;
   },
 
+  // the planning technical unit of a village (编制单位)
+  unitUsage: '请写上村名和规划编制技术单位，例如「编制单位 温泉村 云南省城乡规划设计研究院」。',
+  unitTooLong(max: number): string {
+    return `单位名称太长了，请控制在 ${max} 字以内。`;
+  },
+  unitNoVillage(place: string): string {
+    return `没有找到叫「${place}」的村，请写村名，例如「编制单位 温泉村 云南省城乡规划设计研究院」。`;
+  },
+  unitAmbiguous(place: string, villages: readonly string[]): string {
+    return `有不止一个「${place}」：${villages.join('、')}。请写全称，例如「编制单位 ${villages[0]} 单位名称」。`;
+  },
+  unitSet(village: string, unit: string): string {
+    return `已登记 ${village} 的规划编制技术单位：${unit}。转交单会写上它。`;
+  },
+
   // forwarding to the planning technical unit
   forwardNeedsVillage: '请在村庄规划编制组群里发送「转交」，或写上村名，例如「转交 温泉村」。',
   forwardNone(village: string): string {
@@ -169,13 +185,23 @@ export const sx = {
   docTitle(village: string): string {
     return `${village}已采纳建议转交单`;
   },
-  docTo: '致：村庄规划编制技术单位',
+  docTo(unit: string | null): string {
+    return `致：${unit ?? '村庄规划编制技术单位'}`;
+  },
+  docMeeting(m: AdoptingMeeting): string {
+    return `${m.kind}（${m.date}）\n应到 ${m.expected} 人，实到 ${m.present} 人\n赞成 ${m.yes}，反对 ${m.no}，弃权 ${m.abstain}`;
+  },
+  docNoMeeting: '未在本系统表决',
+  docStation(township: string): string {
+    return `${township}联络服务站`;
+  },
   docIntro(village: string, total: number): string {
     return `以下 ${total} 条建议由回乡干部提出，已经${village}村民（代表）会议或党员大会同意采纳，请在村庄规划编制中研究吸收。`;
   },
-  docHeader: ['序号', '编号', '建议内容', '类别', '提出人', '工作单位', '附议', '采纳日期', '审核意见'],
-  docFooter(date: string, by: string): string {
-    return `${by}　${date}`;
+  docHeader: ['序号', '编号', '建议内容', '类别', '提出人', '工作单位', '附议', '采纳日期', '采纳会议及表决', '审核意见'],
+  /** Issued by the station under its seal; the contact is for questions, not a signature. */
+  docFooter(date: string, issuer: ForwardIssuer): string[] {
+    return [`联系人：${issuer.contact}　联系电话：${issuer.phone ?? '（未登记）'}`, `出具单位：${issuer.station}（盖章）`, date];
   },
   docFileName(village: string, date: string): string {
     return `${village}-已采纳建议转交单-${date}.docx`;

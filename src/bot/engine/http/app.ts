@@ -9,6 +9,13 @@ export interface AppInfo {
   store: Store;
   logger: Logger;
   mode: { localMode: boolean; platforms: string[] };
+  /** Years (current, next) without holiday data; reported so operators add the year's notice. */
+  missingHolidayYears?: () => number[];
+}
+
+/** What /healthz and the start-up log say when the holiday calendar lacks a year. */
+export function holidayWarning(years: readonly number[]): string {
+  return `no holiday data for ${years.join(', ')}: digests and nudges skip only the fixed-date holidays (1 Jan, 1-5 May, 1-7 Oct) until CALENDAR_OVERRIDES supplies the year (docs/DEPLOY.md)`;
 }
 
 /** The Hono app with the routes every deployment has; platform routes are added by createBot. */
@@ -18,6 +25,7 @@ export function createBaseApp(info: AppInfo): Hono {
   app.notFound((c) => c.json({ error: 'not found' }, 404));
   app.get('/healthz', async (c) => {
     const [outbox, notConfigured] = await Promise.all([countByState(info.store.db), deadByPlatformWithError(info.store.db, NOT_CONFIGURED_PREFIX)]);
+    const missing = info.missingHolidayYears?.() ?? [];
     return c.json({
       ok: true,
       mode: info.mode.localMode ? 'local' : 'platform',
@@ -30,6 +38,7 @@ export function createBaseApp(info: AppInfo): Hono {
         // operator sees why they were never sent (configure the platform, then retry them).
         ...(Object.keys(notConfigured).length > 0 ? { notConfigured } : {}),
       },
+      ...(missing.length ? { calendar: { missingYears: missing, warning: holidayWarning(missing) } } : {}),
     });
   });
   return app;

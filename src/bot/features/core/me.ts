@@ -8,6 +8,6 @@ export const me: CommandHandler = async (ctx) => {
   const cadre = ctx.actor.roles.find((r) => r.role === 'cadre');
   if (!person || !cadre) return replyPlan(ctx, msg.notCadre);
   const village = await getRegion(ctx.db, cadre.regionCode);
-  const progress = await progressOf(ctx.db, person.id);
+  const progress = await progressOf(ctx.db, person.id, ctx.now.getTime());
   return replyPlan(ctx, msg.fiveOnesCard(person.name, village?.fullName ?? '', progress), { title: '我的五个一' });
 };

@@ -28,7 +28,7 @@ export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges:
   const db = deps.store.db;
   const people = (await cadres(db)).filter((c) => c.joinedAt !== null);
   if (people.length === 0) return result;
-  const progress = await fiveOnesByPerson(db);
+  const progress = await fiveOnesByPerson(db, now);
   const activity = await lastActivityByPerson(db);
   const history = await nudgeHistoryOf(db, people.map((p) => p.id));
   const due = people

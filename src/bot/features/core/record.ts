@@ -87,7 +87,7 @@ export async function saveRecord(ctx: HandlerContext, village: Region, kind: Rec
   const seq = await nextRecordSeq(ctx.db, kind);
   const at = ctx.now.getTime();
   const attachments = ctx.event.payload.type === 'message' ? ctx.event.payload.attachments ?? [] : [];
-  const before = await progressOf(ctx.db, person.id);
+  const before = await progressOf(ctx.db, person.id, at);
   const after = fiveOnes({ ...before.counts, ...(kind !== 'problem' ? { [kind]: before.counts[kind] + 1 } : {}) });
   const id = ctx.newId();
   const added = extend ? await extend(ctx, { kind, text, village, recordId: id, seq, hasEvidence: attachments.length > 0 }) : {};

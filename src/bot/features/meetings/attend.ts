@@ -16,7 +16,7 @@ import { msg } from '../../../domain/messages.js';
 import { reply, replyPlan, type ButtonHandler, type CommandHandler, type HandlerContext, type Plan } from '../../engine/context.js';
 import { actorLabel } from '../core/where.js';
 import type { OutMessage } from '../../../domain/types.js';
-import { meetingChat, viewOf } from './view.js';
+import { meetingChat, meetingKey, viewOf } from './view.js';
 
 /**
  * The sign-in card posted when the window opened, updated in place with who has signed in. Only
@@ -35,7 +35,7 @@ async function cardUpdate(ctx: HandlerContext, m: MeetingRow, newly: readonly { 
       text: meetingMsg.signinCard(viewOf(m), ctx.timeZone, [...signed.values()]),
       title: meetingMsg.signinLabel,
       buttons: [[{ label: meetingMsg.signinLabel, value: `signin:${m.seq}` }]],
-      editOf: `meeting:${m.id}:open`,
+      editOf: `${meetingKey(m)}:open`,
       key: `meeting:${m.id}:card:${ctx.event.platform}:${ctx.event.eventId}`,
     },
   ];

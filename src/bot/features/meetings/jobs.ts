@@ -16,12 +16,12 @@ import type { Store } from '../../../db/store.js';
 import { dueMeetingActions, MEETING_LOOKAHEAD_MS, summarise, tally, type MeetingAction } from '../../../domain/meetings/index.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
 import type { OutMessage } from '../../../domain/types.js';
-import { meetingChat, viewOf } from './view.js';
+import { meetingChat, meetingKey, viewOf } from './view.js';
 import { commitWork, type ScheduledWork } from '../../engine/scheduler/commit.js';
 import { personalMessages, reachOf } from '../../engine/scheduler/recipients.js';
 
 const ACTIONS: readonly MeetingAction[] = ['remind-24h', 'remind-1h', 'open', 'close'];
-const jobKey = (m: MeetingRow, a: MeetingAction) => `meeting:${m.id}:${a}`;
+const jobKey = (m: MeetingRow, a: MeetingAction) => `${meetingKey(m)}:${a}`;
 
 export interface MeetingJobDeps {
   store: Store;
@@ -61,7 +61,7 @@ async function workFor(deps: MeetingJobDeps, m: MeetingRow, action: MeetingActio
             text: meetingMsg.windowOpen(viewOf(m), deps.timeZone),
             title: meetingMsg.signinLabel,
             buttons: [[{ label: meetingMsg.signinLabel, value: `signin:${m.seq}` }]],
-            key: `meeting:${m.id}:open`,
+            key: `${meetingKey(m)}:open`,
           },
         ],
       };
@@ -89,7 +89,7 @@ async function reminder(deps: MeetingJobDeps, m: MeetingRow, lead: '24h' | '1h')
     messages.push({
       to: chat,
       text: meetingMsg.reminder(view, deps.timeZone, lead),
-      key: `meeting:${m.id}:remind:${lead}:${chat.platform}:${chat.chatId}`,
+      key: `${meetingKey(m)}:remind:${lead}:${chat.platform}:${chat.chatId}`,
       ...(mentions.length ? { mentions } : {}),
     });
   }
@@ -99,7 +99,7 @@ async function reminder(deps: MeetingJobDeps, m: MeetingRow, lead: '24h' | '1h')
       reachable,
       reach,
       () => meetingMsg.reminderPrivate(view, deps.timeZone, lead, place),
-      (t) => `meeting:${m.id}:remind:${lead}:${t.platform}:${t.chatId}`,
+      (t) => `${meetingKey(m)}:remind:${lead}:${t.platform}:${t.chatId}`,
       [],
       () => '',
     ),
@@ -116,7 +116,7 @@ async function close(deps: MeetingJobDeps, m: MeetingRow, now: number): Promise<
   const work: ScheduledWork = {
     jobKey: jobKey(m, 'close'),
     statements: [updateMeetingStatement(db, m.id, { status: 'closed', summary: JSON.stringify(summary), updatedAt: now })],
-    messages: [{ to: meetingChat(m), text: meetingMsg.summary(view, summary), title: '签到汇总', key: `meeting:${m.id}:summary` }],
+    messages: [{ to: meetingChat(m), text: meetingMsg.summary(view, summary), title: '签到汇总', key: `${meetingKey(m)}:summary` }],
   };
   for (const motion of await openMotionsOf(db, m.id)) {
     const result = tally(await votesOf(db, m.id, motion.motion.recordId));

@@ -8,6 +8,7 @@ import { msg } from '../../../domain/messages.js';
 import type { Button } from '../../../domain/types.js';
 import { reply, replyPlan, type ButtonHandler, type CommandHandler, type HandlerContext, type Plan } from '../../engine/context.js';
 import { actorLabel, boundRegionFor } from '../core/where.js';
+import { meetingCancelCommand, meetingMoveCommand, meetingSubcommand } from './change.js';
 import { meetingChat, viewOf } from './view.js';
 
 const MAX_TITLE = 60;
@@ -20,6 +21,8 @@ async function invitations(ctx: HandlerContext, meetingId: string, regionCode: s
 
 /** /meeting 会议 <when> <title> [@place] */
 export const meetingCommand: CommandHandler = async (ctx, args) => {
+  const sub = meetingSubcommand(args);
+  if (sub) return sub.name === 'meeting_cancel' ? meetingCancelCommand(ctx, sub.args) : meetingMoveCommand(ctx, sub.args);
   if (ctx.event.chat.type === 'private') return replyPlan(ctx, meetingMsg.groupOnly);
   const where = boundRegionFor(ctx, 'meeting');
   if (!where.ok) return where.plan;
@@ -55,6 +58,8 @@ export const meetingCommand: CommandHandler = async (ctx, args) => {
     createdBy: actorLabel(ctx),
     createdAt: now,
     updatedAt: now,
+    movedAt: null,
+    cancelReason: null,
   };
   const statements: Statement[] = [insertMeetingStatement(ctx.db, row)];
   if (!draft) {

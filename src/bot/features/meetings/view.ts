@@ -17,3 +17,11 @@ export function viewOf(m: MeetingRow): MeetingView {
 export function meetingChat(m: MeetingRow): OutTarget {
   return { platform: m.platform as Platform, chatId: m.chatId, threadId: m.threadId };
 }
+
+/**
+ * Prefix of a meeting's scheduled-work and outbox keys. A moved meeting's keys name its new time,
+ * so the reminders of the new time never collide with those already sent for the old one.
+ */
+export function meetingKey(m: Pick<MeetingRow, 'id' | 'movedAt' | 'startsAt'>): string {
+  return m.movedAt === null ? `meeting:${m.id}` : `meeting:${m.id}@${m.startsAt}`;
+}

@@ -4,7 +4,8 @@ import { msg } from '../../../domain/messages.js';
 import { ledgerSheets, type SheetSpec } from '../../../domain/spreadsheets/ledger.js';
 import { sheetMsg } from '../../../domain/spreadsheets/messages.js';
 import { formatDateTime } from '../../../domain/time.js';
-import type { Region } from '../../../domain/types.js';
+import type { OutTarget, Region } from '../../../domain/types.js';
+import { reachOf } from '../../engine/scheduler/recipients.js';
 import { reply, replyPlan, type CommandHandler, type HandlerContext } from '../../engine/context.js';
 import type { Resolved } from '../core/where.js';
 import { inScope } from '../suggestions/workflow.js';
@@ -41,20 +42,36 @@ async function scopeFor(ctx: HandlerContext, args: string): Promise<Resolved<Reg
   return { ok: true, value: mine[0]! };
 }
 
-/** 「导出 [地区]」: the ledger workbook as a file in the chat. */
+/**
+ * Where the requester can be sent a file in private on this platform, or null when they never
+ * opened a private chat with the bot (a bot cannot open one itself on some platforms).
+ */
+async function requesterInPrivate(ctx: HandlerContext): Promise<OutTarget | null> {
+  if (ctx.event.chat.type === 'private') return { platform: ctx.event.platform, chatId: ctx.event.chat.chatId, threadId: null };
+  const person = ctx.actor.person;
+  if (!person) return null;
+  const reach = await reachOf(ctx.db, [{ id: person.id, name: person.name }]);
+  return reach.get(person.id)?.private.find((t) => t.platform === ctx.event.platform) ?? null;
+}
+
+/**
+ * 「导出 [地区]」: the ledger workbook. It lists every cadre's mobile number, so it goes to the
+ * requester in private only; a group hears that it was sent, or how to open a private chat.
+ */
 export function createExportCommand(write: WorkbookWriter | undefined): CommandHandler {
   return async (ctx, args) => {
     const scope = await scopeFor(ctx, args);
     if (!scope.ok) return scope.plan;
     if (!write) return replyPlan(ctx, sheetMsg.exportUnavailable);
+    const to = await requesterInPrivate(ctx);
+    if (!to) return replyPlan(ctx, sheetMsg.exportNeedsPrivateChat);
     const book = await ledgerWorkbook(ctx.db, scope.value, ctx.now, ctx.timeZone, write);
-    return {
-      statements: [],
-      messages: [
-        reply(ctx, sheetMsg.exported(scope.value.fullName, book.cadres, book.suggestions), {
-          attachment: { fileName: book.fileName, mime: XLSX_MIME, dataBase64: toBase64(book.bytes) },
-        }),
-      ],
+    const file = {
+      to,
+      text: sheetMsg.exported(scope.value.fullName, book.cadres, book.suggestions),
+      attachment: { fileName: book.fileName, mime: XLSX_MIME, dataBase64: toBase64(book.bytes) },
     };
+    if (ctx.event.chat.type === 'private') return { statements: [], messages: [file] };
+    return { statements: [], messages: [file, reply(ctx, sheetMsg.sentPrivately)] };
   };
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { grantRoleStatement, upsertPersonStatement } from '../../../db/repo/people.js';
-import { regionFromInput, upsertRegionStatement } from '../../../db/repo/regions.js';
+import { regionFromInput, setPlanningUnitStatement, upsertRegionStatement } from '../../../db/repo/regions.js';
 import { people, regions as regionTable } from '../../../db/schema/index.js';
 import type { Statement, Store } from '../../../db/store.js';
 import { parseCsv } from '../../../domain/spreadsheets/csv.js';
@@ -85,6 +85,7 @@ export async function importTables(store: Store, tables: readonly Table[], optio
     const parent = r.parentCode ? known.get(r.parentCode) ?? null : null;
     const input = { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
     statements.push(upsertRegionStatement(db, input, parent));
+    if (r.planningUnit) statements.push(setPlanningUnitStatement(db, r.code, r.planningUnit));
     known.set(r.code, regionFromInput(input, parent));
     if (stored.has(r.code)) report.regions.updated++;
     else report.regions.added++;

@@ -1,5 +1,5 @@
-import { ledgerAttendance, ledgerCadres, ledgerHistory, ledgerLinks, ledgerMeetings, ledgerRecords, ledgerSeconds, ledgerTalks } from '../../../db/repo/ledger.js';
-import { regionsUnder } from '../../../db/repo/regions.js';
+import { ledgerAttendance, ledgerCadres, ledgerHistory, ledgerLinks, ledgerMeetings, ledgerMotions, ledgerRecords, ledgerSeconds, ledgerTalks } from '../../../db/repo/ledger.js';
+import { getRegion, regionsUnder } from '../../../db/repo/regions.js';
 import type { Db } from '../../../db/store.js';
 import type { FiveOnesItem } from '../../../domain/five-ones.js';
 import { KIND_LABELS } from '../../../domain/messages.js';
@@ -11,7 +11,7 @@ import type { Region } from '../../../domain/types.js';
 /** Everything the ledger workbook shows for a region and all below it. */
 export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: string): Promise<LedgerData> {
   const path = scope.path;
-  const [regions, cadres, recs, history, seconds, links, meetings, attendance] = await Promise.all([
+  const [inside, cadres, recs, history, seconds, links, meetings, attendance, motions] = await Promise.all([
     regionsUnder(db, path),
     ledgerCadres(db, path),
     ledgerRecords(db, path),
@@ -20,8 +20,12 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
     ledgerLinks(db, path),
     ledgerMeetings(db, path),
     ledgerAttendance(db, path),
+    ledgerMotions(db, path),
   ]);
-  const talks = await ledgerTalks(db, [...new Set(cadres.map((c) => c.id))]);
+  // The county and township above the scope name the places of a township's or village's rows.
+  const above = await Promise.all(path.split('/').filter((code) => code !== scope.code).map((code) => getRegion(db, code)));
+  const regions = [...above.filter((r): r is Region => r !== null), ...inside];
+  const talks = await ledgerTalks(db, [...new Set(cadres.map((c) => c.id))], now.getTime());
   const items = new Map<string, Record<FiveOnesItem, number[]>>();
   const itemsOf = (personId: string) => {
     let m = items.get(personId);
@@ -35,7 +39,8 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
   for (const [personId, dates] of talks) itemsOf(personId).talk.push(...dates);
 
   const decided = new Map<string, (typeof history)[number]>();
-  for (const h of history) decided.set(h.recordId, h);
+  // The review stands as decided: forwarding is its own history entry, not a new review.
+  for (const h of history) if (h.action !== 'forward') decided.set(h.recordId, h);
   const secondsOf = new Map(seconds.map((s) => [s.recordId, s.n]));
   const linkNames = new Map<string, string[]>();
   const addLink = (id: string, name: string) => linkNames.set(id, [...(linkNames.get(id) ?? []), name]);
@@ -75,7 +80,14 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
     })),
     suggestions: recs.filter((r) => r.kind === 'suggestion').map(toLedger),
     deeds: recs.filter((r) => r.kind === 'deed').map(toLedger),
+    visits: recs.filter((r) => r.kind === 'visit').map(toLedger),
     problems: recs.filter((r) => r.kind === 'problem').map(toLedger),
+    rules: recs.filter((r) => r.kind === 'rule').map(toLedger),
+    motions: motions.map((v) => ({
+      ...v,
+      kind: v.kind && isMeetingKind(v.kind) ? MEETING_KIND_LABELS[v.kind] : '',
+      passed: v.passed === null ? null : v.passed === 1,
+    })),
     meetings: meetings.map((m) => ({
       seq: m.seq,
       regionCode: m.regionCode,

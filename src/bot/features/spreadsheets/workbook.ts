@@ -10,7 +10,12 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], at: Date): Pro
   const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
   for (const spec of sheets) {
-    const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 2 }] });
+    // Printed for the files: landscape, as wide as the page, the header on every page.
+    const ws = wb.addWorksheet(spec.name, {
+      views: [{ state: 'frozen', ySplit: 2 }],
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    ws.pageSetup.printTitlesRow = '1:2';
     ws.columns = spec.widths.map((width) => ({ width }));
     const title = ws.addRow([spec.title]);
     ws.mergeCells(1, 1, 1, spec.header.length);

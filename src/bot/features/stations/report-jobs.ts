@@ -7,6 +7,7 @@ import { chats } from '../../../db/schema/index.js';
 import type { Store } from '../../../db/store.js';
 import { isWithin } from '../../../domain/access.js';
 import {
+  civilDateOf,
   DAY_MS,
   gradeVillages,
   idleVillages,
@@ -21,7 +22,6 @@ import {
 } from '../../../domain/meetings/index.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
 import type { OutMessage, Region } from '../../../domain/types.js';
-import { formatMonthDay } from '../../../domain/time.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
 import { targetOf } from '../../engine/scheduler/recipients.js';
 
@@ -72,10 +72,12 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
   const db = deps.store.db;
   const facts = await villageFacts(db, period, now);
   const waiting = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
-  const from = formatMonthDay(new Date(period.from), deps.timeZone);
-  const to = formatMonthDay(new Date(period.to - 1), deps.timeZone);
+  const days = { from: civilDateOf(period.from, deps.timeZone), to: civilDateOf(period.to - 1, deps.timeZone) };
   const messages: OutMessage[] = [];
-  for (const { row, region } of await reportChats(deps)) {
+  // A chat's first digest reports its first full week: one bound since Monday would get a week
+  // of zeros it had no part in.
+  const chatsWithAWeek = (await reportChats(deps)).filter(({ row }) => row.boundAt === null || row.boundAt <= period.from);
+  for (const { row, region } of chatsWithAWeek) {
     const villages = facts.filter((v) => isWithin(v.path, region.path));
     const subRegions = region.level === 'village' ? [region] : await childRegions(db, region.code);
     const lines = rollUp(villages, subRegions).filter((l) => l.villages > 0);
@@ -83,9 +85,7 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
       to: targetOf(row),
       title: meetingMsg.weeklyTitle,
       text: meetingMsg.weeklyDigest({
-        week: period.key,
-        from,
-        to,
+        days,
         area: region.fullName,
         total: totalLine(lines, region.fullName),
         lines,

@@ -1,4 +1,8 @@
-import { findRegions } from '../../../db/repo/regions.js';
+import { adoptingVotes, type AdoptingVote } from '../../../db/repo/meetings.js';
+import { getPerson } from '../../../db/repo/people.js';
+import { MEETING_KIND_LABELS } from '../../../domain/meetings/kinds.js';
+import type { AdoptingMeeting, ForwardIssuer } from '../../../domain/suggestions/forward-document.js';
+import { findRegions, getRegion, planningUnitOf } from '../../../db/repo/regions.js';
 import { adoptedSuggestions, historyOf, secondCounts, setStatusStatement } from '../../../db/repo/suggestions.js';
 import type { Statement } from '../../../db/store.js';
 import { msg } from '../../../domain/messages.js';
@@ -46,7 +50,7 @@ export const forwardCommand: CommandHandler = async (ctx, args) => {
   const rows = await adoptedSuggestions(ctx.db, village.code);
   if (rows.length === 0) return replyPlan(ctx, sx.forwardNone(village.fullName));
   const ids = rows.map((r) => r.id);
-  const [seconds, decisions] = await Promise.all([secondCounts(ctx.db, ids), adoptionOf(ctx, ids)]);
+  const [seconds, decisions, votes, issuer] = await Promise.all([secondCounts(ctx.db, ids), adoptionOf(ctx, ids), adoptingVotes(ctx.db, ids), issuerOf(ctx, village)]);
   const today = formatDate(ctx.now, ctx.timeZone);
   const doc = forwardDocument(
     village.fullName,
@@ -59,9 +63,10 @@ export const forwardCommand: CommandHandler = async (ctx, args) => {
       seconds: seconds.get(r.id) ?? 0,
       adoptedOn: decisions.get(r.id)?.on ?? '',
       comment: decisions.get(r.id)?.comment ?? null,
+      meeting: meetingOf(votes.get(r.id), ctx.timeZone),
     })),
     today,
-    actorName(ctx),
+    issuer,
   );
   const statements: Statement[] = [];
   const at = ctx.now.getTime();
@@ -82,6 +87,26 @@ export const forwardCommand: CommandHandler = async (ctx, args) => {
     ],
   };
 };
+
+function meetingOf(v: AdoptingVote | undefined, timeZone: string): AdoptingMeeting | null {
+  if (!v) return null;
+  return { ...v, kind: v.kind ? MEETING_KIND_LABELS[v.kind] : '会议', date: formatDate(v.startsAt, timeZone) };
+}
+
+/**
+ * The document is issued by the village's township station (under its seal); the sender is the
+ * contact for questions, with the phone on the roster.
+ */
+async function issuerOf(ctx: HandlerContext, village: Region): Promise<ForwardIssuer> {
+  const township = village.parentCode ? await getRegion(ctx.db, village.parentCode) : null;
+  const person = ctx.actor.person ? await getPerson(ctx.db, ctx.actor.person.id) : null;
+  return {
+    station: sx.docStation(township?.fullName ?? village.fullName),
+    contact: actorName(ctx),
+    phone: person?.phone ?? null,
+    unit: await planningUnitOf(ctx.db, village.code),
+  };
+}
 
 /** When each suggestion was adopted and the reviewer's words, from its history. */
 async function adoptionOf(ctx: HandlerContext, ids: readonly string[]): Promise<Map<string, { on: string; comment: string | null }>> {

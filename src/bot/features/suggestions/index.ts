@@ -7,6 +7,7 @@ import { forwardCommand } from './forward.js';
 import { threeLists } from './lists.js';
 import { reviewButton, reviewCommand } from './review.js';
 import { createSubmitAnyway, secondButton, secondCommand } from './second.js';
+import { unitCommand } from './unit.js';
 
 /**
  * The suggestion workflow and the three lists: review, seconding, similar-suggestion hints and
@@ -31,6 +32,7 @@ export function suggestionsFeature(): Feature {
         forward: forwardCommand,
         ask: askCommand,
         answer: answerCommand,
+      unit: unitCommand,
       },
       buttons: { review: reviewButton, second: secondButton, 'suggest-anyway': anyway.button, list: listButton },
       conversations: { record: continueRecordWith(extension), [DRAFT_CONVERSATION]: anyway.conversation },

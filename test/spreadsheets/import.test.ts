@@ -28,7 +28,7 @@ const GOOD: Sheets = {
   ],
   干部名册: [
     ['姓名', '手机', '工作单位', '家乡村', '角色'],
-    ['张卫东', '13908771234', '玉溪市发展和改革委员会', '530403101201', '回乡干部'],
+    ['张卫东', '13908771234', '玉溪市发展和改革委员会', '530403101208', '回乡干部'],
     ['陈思远', 13800002222, '玉溪市财政局', '530403101299', '编制组组长'],
     ['刘梅', '138 0000 3333', '江川区农业农村局', '温泉村', ''],
   ],
@@ -78,10 +78,10 @@ describe('npm run import', () => {
          from people p where p.id like 'person-%' or p.id in ('demo-cadre-zhang', 'demo-council') order by p.name`,
       );
     const expected = [
-      { name: '刘梅', phone: '13800003333', work_unit: '江川区农业农村局', home_region: '530403101201', on_roster: 1, roles: 'cadre@530403101201' },
+      { name: '刘梅', phone: '13800003333', work_unit: '江川区农业农村局', home_region: '530403101208', on_roster: 1, roles: 'cadre@530403101208' },
       { name: '孙立', phone: '13800004444', work_unit: '江城镇联络服务站', home_region: '530403101', on_roster: 1, roles: 'township_station@530403101' },
-      { name: '张卫东', phone: '13908771234', work_unit: '玉溪市发展和改革委员会', home_region: '530403101201', on_roster: 1, roles: 'cadre@530403101201' },
-      { name: '普丽', phone: '13908770005', work_unit: '温泉村村民', home_region: '530403101201', on_roster: 1, roles: 'council@530403101201' },
+      { name: '张卫东', phone: '13908771234', work_unit: '玉溪市发展和改革委员会', home_region: '530403101208', on_roster: 1, roles: 'cadre@530403101208' },
+      { name: '普丽', phone: '13908770005', work_unit: '温泉村村民', home_region: '530403101208', on_roster: 1, roles: 'council@530403101208' },
       { name: '钱大伯', phone: null, work_unit: null, home_region: '530403101299', on_roster: 1, roles: 'council@530403101299' },
       { name: '陈思远', phone: '13800002222', work_unit: '玉溪市财政局', home_region: '530403101299', on_roster: 1, roles: 'cadre@530403101299 leader@530403101299' },
     ];

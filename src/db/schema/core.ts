@@ -11,6 +11,8 @@ export const regions = sqliteTable(
     parentCode: text('parent_code'),
     path: text('path').notNull(),
     fullName: text('full_name').notNull(),
+    /** The name in the official division code list (温泉村民委员会); null for regions an operator added. */
+    officialName: text('official_name'),
   },
   (t) => [index('regions_parent').on(t.parentCode), index('regions_name').on(t.name), index('regions_path').on(t.path)],
 );

@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { regionLines, type RegionSeed } from '../../domain/regions/tree.js';
+import { scriptStore } from '../sql-script.js';
+import { openSqliteStore } from '../sqlite.js';
 import type { Store } from '../store.js';
 import { DIVISION_SOURCE, divisionPrefix, fetchDivision, readDivision } from './division-source.js';
 import { loadRegions } from './regions.js';
@@ -17,7 +19,7 @@ export interface RegionsCommandDeps {
   dataFile: string;
 }
 
-const USAGE = '用法：npm run regions -- --load 地区代码（省 53 或州市 5304）[--source 目录] · npm run regions -- --generate [--source 目录]';
+const USAGE = '用法：npm run regions -- --load 地区代码（省 53 或州市 5304）[--d1-sql 输出.sql] [--source 目录] · npm run regions -- --generate [--source 目录]';
 
 /** The module that ships the Yuxi tree: official names only; levels, parents and spoken names follow from them. */
 export function shippedModule(seeds: readonly RegionSeed[]): string {
@@ -59,6 +61,21 @@ export async function runRegions(argv: readonly string[], deps: RegionsCommandDe
   if (seeds.length === 0) {
     deps.out(`${DIVISION_SOURCE.codeYear} 年统计用区划代码里没有以 ${prefix} 开头的地区。`);
     return 1;
+  }
+  const sqlFile = value('--d1-sql');
+  if (argv.includes('--d1-sql') && !sqlFile?.endsWith('.sql')) {
+    deps.out(USAGE);
+    return 2;
+  }
+  if (sqlFile) {
+    // For D1: the statements of a load into an empty database, written to a file. They update
+    // official rows and add missing ones, so regions already on D1 and an operator's own stay.
+    const script = scriptStore(openSqliteStore(':memory:'));
+    await loadRegions(script, seeds);
+    await writeFile(sqlFile, script.script());
+    await script.close();
+    deps.out(`已写出 ${sqlFile}：${seeds.length} 个地区。导入 D1：npx wrangler d1 execute DB --remote --file ${sqlFile}`);
+    return 0;
   }
   const store = deps.openStore();
   try {

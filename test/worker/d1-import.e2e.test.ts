@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/bot/spreadsheets/cli.js';
+import { runImport } from '../../src/bot/features/spreadsheets/cli.js';
 import { chats, identities, people, regions } from '../../src/db/schema/index.js';
 import { ensureShippedRegions } from '../../src/db/seed/regions.js';
 import { openSqliteStore } from '../../src/db/sqlite.js';

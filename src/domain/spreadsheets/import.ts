@@ -5,7 +5,7 @@
  * reported with its sheet, row number and what to fix.
  */
 import { chatPurposeFor, PURPOSE_WORDS } from '../regions/purpose.js';
-import { PLATFORMS, type ChatPurpose, type Platform, type RegionLevel, type RoleName } from '../types.js';
+import type { ChatPurpose, Platform, RegionLevel, RoleName } from '../types.js';
 
 export type TableKind = 'regions' | 'roster' | 'council' | 'stations' | 'chats';
 
@@ -142,11 +142,11 @@ export function detectTable(header: readonly string[]): TableKind | null {
 /** What a header must contain, for the message about a table nobody recognised. */
 export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
 
-const PLATFORM_WORDS: Record<string, Platform> = { telegram: 'telegram', 电报: 'telegram', 飞书: 'lark', feishu: 'lark', lark: 'lark' };
+/** What officials write in the 平台 column, to the platform names the registry uses. */
+const PLATFORM_WORDS: Record<string, Platform> = { telegram: 'telegram', 电报: 'telegram', 飞书: 'lark', feishu: 'lark', lark: 'lark', local: 'local', 本地: 'local' };
 
 function platformOf(word: string): Platform | null {
-  const w = word.trim().toLowerCase();
-  return PLATFORM_WORDS[w] ?? (PLATFORMS.find((p) => p === w) ?? null);
+  return PLATFORM_WORDS[word.trim().toLowerCase()] ?? null;
 }
 
 const PHONE = /^1\d{10}$/u;

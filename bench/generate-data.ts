@@ -12,7 +12,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openSqliteStore } from '../src/db/sqlite.js';
-import { yuxiRegions } from '../src/db/seed/yuxi-regions.js';
+import { shippedRegions } from '../src/db/seed/regions.js';
 import { BENCH_NOW, SCALES, benchUser, type ScaleName } from './scales.js';
 
 const DAY = 86_400_000;
@@ -86,8 +86,8 @@ function main(): void {
   };
 
   if (scaleName === 'yuxi') {
-    // The real Yuxi tree, topped up with villages so the counts match the programme's 572.
-    for (const s of yuxiRegions) add(s.code, s.name, s.level, s.parentCode ? byCode.get(s.parentCode) ?? null : null);
+    // The official Yuxi tree (718 villages; the programme's 572 groups are among them).
+    for (const s of shippedRegions()) add(s.code, s.name, s.level, s.parentCode ? byCode.get(s.parentCode) ?? null : null);
     const townships = regions.filter((r) => r.level === 'township');
     const nextSuffix = new Map<string, number>();
     for (const r of regions) if (r.level === 'village') nextSuffix.set(r.parentCode!, Math.max(nextSuffix.get(r.parentCode!) ?? 200, Number(r.code.slice(-3))));

@@ -9,9 +9,8 @@ import type { WorkbookWriter } from './bot/features/spreadsheets/export.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { batchedLineWriter } from './log-writer.js';
 import { AppError } from './domain/errors.js';
-import { regions } from './db/schema/index.js';
 import { seedDemo } from './db/seed/demo.js';
-import type { Store } from './db/store.js';
+import { ensureShippedRegions } from './db/seed/regions.js';
 
 /** How often the Node process looks for queued messages nobody has sent yet (e.g. after a crash). */
 const DRAIN_EVERY_MS = 2_000;
@@ -21,17 +20,15 @@ const TICK_EVERY_MS = 60_000;
 /** exceljs takes some 25 MB of memory once loaded; it is loaded on the first export, not at start. */
 const writeWorkbook: WorkbookWriter = async (sheets, at) => (await import('./bot/features/spreadsheets/workbook.js')).writeWorkbook(sheets, at);
 
-async function isEmpty(store: Store): Promise<boolean> {
-  return (await store.db.select({ code: regions.code }).from(regions).limit(1)).length === 0;
-}
-
 async function main(): Promise<void> {
   const logger = jsonLogger(batchedLineWriter());
   const config = parseConfig(process.env);
   const store = openSqliteStore(config.DATABASE_PATH);
-  // Someone trying the bot on a fresh machine gets the demo organisation to talk to. Only in local
-  // mode and only into an empty database: a deployment's data is never touched.
-  const seeded = config.localMode && (await isEmpty(store)) ? await seedDemo(store) : null;
+  // Every mode starts with the official Yuxi regions when the database has none, so the first
+  // 「绑定 温泉村」 finds its village. Someone trying the bot on a fresh machine (local mode, empty
+  // database) also gets the demo people and chats to talk to; a deployment's data is never touched.
+  const filled = await ensureShippedRegions(store);
+  const seeded = config.localMode && filled > 0 ? await seedDemo(store) : null;
   const calendar = officialCalendar(config.CALENDAR_OVERRIDES ? readCalendarOverrides(config.CALENDAR_OVERRIDES) : undefined);
   const charts = createNodeChartRenderer();
   // Each configured platform is built before anything is served (a platform may ask who it is).

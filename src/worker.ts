@@ -3,6 +3,7 @@ import { createBot, type Bot } from './bot/create-bot.js';
 import { jsonLogger } from './bot/engine/ports.js';
 import { parseConfig } from './config.js';
 import { openD1Store } from './db/d1.js';
+import { ensureShippedRegions } from './db/seed/regions.js';
 import { AppError } from './domain/errors.js';
 
 /** Outbox rows one drain takes on Workers; the next minute's cron (or webhook) takes the rest. */
@@ -75,8 +76,11 @@ async function scheduled(controller: ScheduledController, env: WorkerEnv, ctx: E
   const started = Date.now();
   const clock = () => new Date(controller.scheduledTime + (Date.now() - started));
   const bot = await botFor(env, ctx, clock);
+  // A new deployment's D1 has no regions until its first minute: then it gets the official Yuxi
+  // tree, as a Node server does at start (one indexed read a minute once it has them).
+  const regionsLoaded = await ensureShippedRegions(openD1Store(env.DB));
   const result = await bot.tick(new Date(controller.scheduledTime));
-  jsonLogger().info('cron tick', { cron: controller.cron, ...result });
+  jsonLogger().info('cron tick', { cron: controller.cron, ...result, ...(regionsLoaded ? { regionsLoaded } : {}) });
 }
 
 export default { fetch, scheduled };

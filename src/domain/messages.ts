@@ -107,7 +107,7 @@ export const msg = {
   },
 
   // binding
-  bindUsage: '请写上要绑定的地区，例如「绑定 温泉村」或「绑定 530403101201」；理事会群写「绑定 温泉村 理事会」。',
+  bindUsage: '请写上要绑定的地区，例如「绑定 温泉村」或「绑定 530403101208」；理事会群写「绑定 温泉村 理事会」。',
   bindNotFound(query: string): string {
     return `没有找到“${query}”。请写村、乡镇或县区的全称，或地区代码。`;
   },

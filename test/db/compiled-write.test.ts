@@ -19,7 +19,7 @@ const row = {
   id: 'r1',
   kind: 'suggestion' as const,
   seq: 1,
-  regionCode: '530403101201',
+  regionCode: '530403101208',
   personId: 'p1',
   text: '村口道路硬化',
   status: 'pending',

@@ -14,7 +14,7 @@ describe('/bind', () => {
   it('an admin binds a new group to a village, a council, a station', async () => {
     const bot = await testBot();
     expect((await say(bot, { ...DEMO.admin, chatId: newGroup }, '绑定 温泉村')).texts).toEqual(['已绑定：本群是 江川区江城镇温泉村 的村庄规划编制组群。']);
-    expect(await binding(bot)).toEqual({ regionCode: '530403101201', purpose: 'village' });
+    expect(await binding(bot)).toEqual({ regionCode: '530403101208', purpose: 'village' });
     expect((await say(bot, { ...DEMO.admin, chatId: newGroup }, '/bind 温泉村 理事会')).texts).toEqual(['已改绑：本群是 江川区江城镇温泉村 的村庄规划建设理事会群。']);
     expect((await say(bot, { ...DEMO.admin, chatId: newGroup }, '绑定：530403101')).texts).toEqual(['已改绑：本群是 江川区江城镇 的乡镇联络服务站群。']);
     expect((await say(bot, { ...DEMO.admin, chatId: newGroup }, '绑定 江川区 理事会')).texts).toEqual(['理事会群只能绑定到村。']);
@@ -23,17 +23,17 @@ describe('/bind', () => {
 
   it('an ambiguous name gets a numbered choice, answered by number or button', async () => {
     const bot = await testBot();
-    const r = await say(bot, { ...DEMO.admin, chatId: newGroup }, '绑定 小寨村');
-    expect(r.texts).toEqual(['“小寨村”有 2 个地方，请回复序号选择：\n1. 澄江市阳宗镇小寨村（530481102202）\n2. 华宁县华溪镇小寨村（530424103205）']);
-    expect(r.replies[0]!.buttons?.map((row) => row[0]!.value)).toEqual(['bind:530481102202:', 'bind:530424103205:']);
+    const r = await say(bot, { ...DEMO.admin, chatId: newGroup }, '绑定 桃李村');
+    expect(r.texts).toEqual(['“桃李村”有 2 个地方，请回复序号选择：\n1. 峨山彝族自治县双江街道桃李村（530426001208）\n2. 澄江市阳宗镇桃李村（530481102202）']);
+    expect(r.replies[0]!.buttons?.map((row) => row[0]!.value)).toEqual(['bind:530426001208:', 'bind:530481102202:']);
     expect((await say(bot, { ...DEMO.admin, chatId: newGroup }, '5')).texts).toEqual(['请回复 1 到 2 之间的序号，或发送「取消」。']);
-    expect((await say(bot, { ...DEMO.admin, chatId: newGroup }, '2')).texts[0]).toBe('已绑定：本群是 华宁县华溪镇小寨村 的村庄规划编制组群。');
-    expect(await binding(bot)).toEqual({ regionCode: '530424103205', purpose: 'village' });
+    expect((await say(bot, { ...DEMO.admin, chatId: newGroup }, '2')).texts[0]).toBe('已绑定：本群是 澄江市阳宗镇桃李村 的村庄规划编制组群。');
+    expect(await binding(bot)).toEqual({ regionCode: '530481102202', purpose: 'village' });
     const other = 'another-group';
-    await say(bot, { ...DEMO.admin, chatId: other }, '绑定 小寨村');
-    const pressed = await press(bot, { ...DEMO.admin, chatId: other }, 'bind:530481102202:');
+    await say(bot, { ...DEMO.admin, chatId: other }, '绑定 桃李村');
+    const pressed = await press(bot, { ...DEMO.admin, chatId: other }, 'bind:530426001208:');
     expect(pressed.toast).toBe('好的');
-    expect(await binding(bot, other)).toEqual({ regionCode: '530481102202', purpose: 'village' });
+    expect(await binding(bot, other)).toEqual({ regionCode: '530426001208', purpose: 'village' });
   });
 
   it('a station binds only inside its area; others may not bind', async () => {
@@ -46,7 +46,7 @@ describe('/bind', () => {
     expect((await say(bot, { ...DEMO.leader, chatId: 'g5' }, '绑定 温泉村')).texts).toEqual(['您没有使用「绑定」的权限。发送「帮助」查看您能用的命令。']);
     expect((await say(bot, { ...DEMO.admin, chatId: 'g6' }, '绑定 不存在的村')).texts).toEqual(['没有找到“不存在的村”。请写村、乡镇或县区的全称，或地区代码。']);
     expect((await say(bot, { ...DEMO.admin, chatId: 'g6' }, '绑定')).texts).toEqual([
-      '请写上要绑定的地区，例如「绑定 温泉村」或「绑定 530403101201」；理事会群写「绑定 温泉村 理事会」。',
+      '请写上要绑定的地区，例如「绑定 温泉村」或「绑定 530403101208」；理事会群写「绑定 温泉村 理事会」。',
     ]);
     // Refused binds leave the chats known but unbound.
     for (const g of ['g2', 'g4', 'g5', 'g6']) expect(await binding(bot, g)).toEqual({ regionCode: null, purpose: null });

@@ -52,7 +52,7 @@ describe('/join and approval', () => {
 
   it('asks for the phone tail when two roster entries share a name', async () => {
     const bot = await testBot();
-    await bot.store.db.insert(people).values({ id: 'p-dup', name: '李秀英', phone: '13800001111', homeRegion: '530403101201', onRoster: 1, createdAt: 0 });
+    await bot.store.db.insert(people).values({ id: 'p-dup', name: '李秀英', phone: '13800001111', homeRegion: '530403101208', onRoster: 1, createdAt: 0 });
     expect((await say(bot, newcomer, '登记 李秀英')).texts).toEqual(['名册里有不止一位 李秀英，请加上手机尾号 4 位，例如「登记 李秀英 1234」。']);
     expect((await say(bot, newcomer, '登记 李秀英 1111')).texts[0]).toMatch(/^欢迎您，李秀英/u);
   });
@@ -78,7 +78,7 @@ describe('/join and approval', () => {
     expect((await say(bot, DEMO.leader, '批准 1')).texts).toEqual(['已批准：赵小梅 登记为江川区江城镇温泉村的回乡干部。']);
     expect((await say(bot, DEMO.leader, '批准 1')).texts).toEqual(['没有找到待处理的申请#1，可能已经处理过了。']);
     expect(await bot.store.db.select().from(roles).where(eq(roles.personId, 'join-1'))).toEqual([
-      expect.objectContaining({ role: 'cadre', regionCode: '530403101201' }),
+      expect.objectContaining({ role: 'cadre', regionCode: '530403101208' }),
     ]);
     expect((await say(bot, newcomer, '建议 修路')).texts[0]).toMatch(/^已记录 建议#1/u);
   });

@@ -18,7 +18,7 @@ describe('record commands', () => {
     expect(r.texts[0]).toMatch(new RegExp(`^已记录 ${label}（江川区江城镇温泉村）。\\n五个一进度`));
     const rows = await bot.store.db.select().from(records);
     expect(rows).toEqual([
-      expect.objectContaining({ kind, seq: 1, regionCode: '530403101201', personId: 'demo-cadre-zhang', text: body, status, platform: 'local', chatId: 'wenquan-village' }),
+      expect.objectContaining({ kind, seq: 1, regionCode: '530403101208', personId: 'demo-cadre-zhang', text: body, status, platform: 'local', chatId: 'wenquan-village' }),
     ]);
   });
 

@@ -68,7 +68,7 @@ describe('POST /webhook/lark — messages', () => {
         kind: 'suggestion',
         seq: 1,
         person_id: 'demo-cadre-zhang',
-        region_code: '530403101201',
+        region_code: '530403101208',
         text: '请 @王海 看看村口道路硬化',
         platform: 'lark',
         chat_id: 'oc_wenquan',

@@ -47,7 +47,7 @@ async function activity(bot: TestBot) {
   bot.store.sqlite
     .prepare(
       `insert into meetings (id, seq, kind, title, place, region_code, platform, chat_id, starts_at, signin_opens_at, signin_closes_at, status, villagers, created_by, created_at, updated_at)
-       values ('m1', 1, 'talk', '温泉村乡情恳谈会', '村委会', '530403101201', 'local', 'wenquan-village', ?, ?, ?, 'closed', 12, 'demo-township', ?, ?)`,
+       values ('m1', 1, 'talk', '温泉村乡情恳谈会', '村委会', '530403101208', 'local', 'wenquan-village', ?, ?, ?, 'closed', 12, 'demo-township', ?, ?)`,
     )
     .run(at, at - 3600_000, at + 7200_000, at - 86_400_000, at);
   const attend = bot.store.sqlite.prepare('insert into meeting_attendance (meeting_id, person_id, status, at, proxy_by) values (?, ?, ?, ?, ?)');
@@ -158,7 +158,7 @@ describe('/export 导出 and npm run export', () => {
     const wb = await readBook(await readFile(join(dir, 'a.xlsx')));
     const summary = sheetRows(wb.getWorksheet('汇总')!);
     expect(summary[2]![0]).not.toBe('合计');
-    expect(summary.find((r) => r[1] === '530403101201')).toEqual(['温泉村', '530403101201', 1, 4, 3, 0, '0%', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '66.7%']);
+    expect(summary.find((r) => r[1] === '530403101208')).toEqual(['温泉村', '530403101208', 1, 4, 3, 0, '0%', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '66.7%']);
     expect(await runExport(['--out', 'a.csv'], deps)).toBe(2);
     expect(await runExport(['--region', '不存在的地方', '--out', join(dir, 'b.xlsx')], deps)).toBe(1);
     expect(out.slice(1)).toEqual(['用法：npm run export -- [--region 地区代码或名称] --out 台账.xlsx', '找不到地区“不存在的地方”。']);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { runImport, type Progress } from '../../src/bot/features/spreadsheets/cli.js';
 import { say, testBot, type TestBot } from '../support/bot.js';
@@ -28,7 +29,7 @@ const GOOD: Sheets = {
   ],
   干部名册: [
     ['姓名', '手机', '工作单位', '家乡村', '角色'],
-    ['张卫东', '13908771234', '玉溪市发展和改革委员会', '530403101201', '回乡干部'],
+    ['张卫东', '13908771234', '玉溪市发展和改革委员会', '530403101208', '回乡干部'],
     ['陈思远', 13800002222, '玉溪市财政局', '530403101299', '编制组组长'],
     ['刘梅', '138 0000 3333', '江川区农业农村局', '温泉村', ''],
   ],
@@ -66,7 +67,7 @@ describe('npm run import', () => {
     const people = count(bot, 'people');
     const roles = count(bot, 'roles');
     expect(await run([path])).toBe(0);
-    expect(out).toEqual(['导入完成：地区新增 1、更新 0；人员新增 4、更新 2；角色 7 项。']);
+    expect(out).toEqual(['导入完成：地区新增 1、更新 0；人员新增 4、更新 2；角色 7 项；群绑定 0 个。']);
     expect(rows(bot, "select code, name, level, parent_code, path, full_name from regions where code = '530403101299'")).toEqual([
       { code: '530403101299', name: '归乡新村', level: 'village', parent_code: '530403101', path: '530400/530403/530403101/530403101299', full_name: '江川区江城镇归乡新村' },
     ]);
@@ -78,10 +79,10 @@ describe('npm run import', () => {
          from people p where p.id like 'person-%' or p.id in ('demo-cadre-zhang', 'demo-council') order by p.name`,
       );
     const expected = [
-      { name: '刘梅', phone: '13800003333', work_unit: '江川区农业农村局', home_region: '530403101201', on_roster: 1, roles: 'cadre@530403101201' },
+      { name: '刘梅', phone: '13800003333', work_unit: '江川区农业农村局', home_region: '530403101208', on_roster: 1, roles: 'cadre@530403101208' },
       { name: '孙立', phone: '13800004444', work_unit: '江城镇联络服务站', home_region: '530403101', on_roster: 1, roles: 'township_station@530403101' },
-      { name: '张卫东', phone: '13908771234', work_unit: '玉溪市发展和改革委员会', home_region: '530403101201', on_roster: 1, roles: 'cadre@530403101201' },
-      { name: '普丽', phone: '13908770005', work_unit: '温泉村村民', home_region: '530403101201', on_roster: 1, roles: 'council@530403101201' },
+      { name: '张卫东', phone: '13908771234', work_unit: '玉溪市发展和改革委员会', home_region: '530403101208', on_roster: 1, roles: 'cadre@530403101208' },
+      { name: '普丽', phone: '13908770005', work_unit: '温泉村村民', home_region: '530403101208', on_roster: 1, roles: 'council@530403101208' },
       { name: '钱大伯', phone: null, work_unit: null, home_region: '530403101299', on_roster: 1, roles: 'council@530403101299' },
       { name: '陈思远', phone: '13800002222', work_unit: '玉溪市财政局', home_region: '530403101299', on_roster: 1, roles: 'cadre@530403101299 leader@530403101299' },
     ];
@@ -90,7 +91,7 @@ describe('npm run import', () => {
     expect(count(bot, 'roles')).toBe(roles + 5);
 
     expect(await run([path])).toBe(0);
-    expect(out[1]).toBe('导入完成：地区新增 0、更新 1；人员新增 0、更新 6；角色 7 项。');
+    expect(out[1]).toBe('导入完成：地区新增 0、更新 1；人员新增 0、更新 6；角色 7 项；群绑定 0 个。');
     expect(imported()).toEqual(expected);
     expect(count(bot, 'people')).toBe(people + 4);
     expect(count(bot, 'roles')).toBe(roles + 5);
@@ -124,7 +125,7 @@ describe('npm run import', () => {
     const { out, run } = cli(bot);
     expect(await run([path])).toBe(1);
     expect(out).toEqual([
-      '其他 第 1 行：认不出这是什么表。地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”。',
+      '其他 第 1 行：认不出这是什么表。地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）。',
       '地区 第 2 行：上级代码 999 不存在（表里和系统里都没有）',
       '地区 第 3 行：地区代码“abc”应为数字',
       '地区 第 4 行：级别“组”应为 市、县、乡镇 或 村',
@@ -139,7 +140,7 @@ describe('npm run import', () => {
     expect({ people: count(bot, 'people'), roles: count(bot, 'roles'), regions: count(bot, 'regions') }).toEqual(before);
 
     expect(await run([path, '--skip-bad'])).toBe(0);
-    expect(out.at(-1)).toBe('导入完成：地区新增 0、更新 0；人员新增 1、更新 0；角色 1 项；跳过有错的 10 行。');
+    expect(out.at(-1)).toBe('导入完成：地区新增 0、更新 0；人员新增 1、更新 0；角色 1 项；群绑定 0 个；跳过有错的 10 行。');
     expect(rows(bot, "select name, phone from people where id like 'person-%'")).toEqual([{ name: '周杰', phone: '13800005555' }]);
     expect(count(bot, 'regions')).toBe(before.regions);
   });
@@ -153,7 +154,7 @@ describe('npm run import', () => {
     await writeFile(path, `\ufeff${lines.join('\r\n')}\r\n`);
     const { out, events, run } = cli(bot);
     expect(await run([path], 10)).toBe(0);
-    expect(out).toEqual(['导入完成：地区新增 0、更新 0；人员新增 31、更新 0；角色 31 项。']);
+    expect(out).toEqual(['导入完成：地区新增 0、更新 0；人员新增 31、更新 0；角色 31 项；群绑定 0 个。']);
     expect(rows(bot, "select work_unit from people where name = '林晓'")).toEqual([{ work_unit: '玉溪市财政局,预算科' }]);
     expect(events[0]).toBe('start 31');
     expect(events.at(-2)).toBe('update 31');
@@ -162,6 +163,74 @@ describe('npm run import', () => {
 
     expect(await run([join(dir, 'x.txt')])).toBe(2);
     expect(await run([])).toBe(2);
-    expect(out.slice(1)).toEqual(['无法读取文件：只能导入 .xlsx 或 .csv 文件，收到的是“.txt”', '用法：npm run import -- 文件.xlsx|文件.csv [--skip-bad]']);
+    expect(out.slice(1)).toEqual(['无法读取文件：只能导入 .xlsx 或 .csv 文件，收到的是“.txt”', '用法：npm run import -- 文件.xlsx|文件.csv [--skip-bad] [--d1-sql 输出.sql]']);
+  });
+
+  it('binds chats to places by code, spoken or official name, and rejects places not in the tree, by row', async () => {
+    const bot = await testBot();
+    const path = await xlsx({
+      群绑定: [
+        ['平台', '群ID', '绑定地区', '用途', '群名'],
+        ['飞书', 'oc_gushan', '孤山村民委员会', '', '孤山村规划编制组'],
+        ['Telegram', '-1001000000213', '江川区江城镇三百亩村', '理事会', ''],
+        ['飞书', 'oc_jiangcheng', '530403101', '', '江城镇联络服务站'],
+        ['微信', 'wx_1', '温泉村', '', ''],
+        ['飞书', 'oc_x', '530403101999', '', ''],
+        ['飞书', 'oc_y', '江城镇', '理事会', ''],
+        ['飞书', 'oc_gushan', '孤山村', '', ''],
+        ['飞书', '', '孤山村', '', ''],
+      ],
+    });
+    const { out, run } = cli(bot);
+    const chatsBefore = count(bot, 'chats');
+    expect(await run([path])).toBe(1);
+    expect(out.slice(0, -1)).toEqual([
+      '群绑定 第 5 行：平台“微信”应为 飞书 或 Telegram',
+      '群绑定 第 6 行：找不到地区“530403101999”',
+      '群绑定 第 7 行：理事会群只能绑定到村',
+      '群绑定 第 8 行：这个群在第 2 行已经绑定过',
+      '群绑定 第 9 行：缺少群ID（飞书群的 chat_id，或 Telegram 群的数字 ID）',
+    ]);
+    expect(count(bot, 'chats')).toBe(chatsBefore);
+
+    expect(await run([path, '--skip-bad'])).toBe(0);
+    expect(out.at(-1)).toBe('导入完成：地区新增 0、更新 0；人员新增 0、更新 0；角色 0 项；群绑定 3 个；跳过有错的 5 行。');
+    expect(rows(bot, "select platform, chat_id, title, region_code, purpose, bound_by, active from chats where bound_by = 'import' order by chat_id")).toEqual([
+      { platform: 'telegram', chat_id: '-1001000000213', title: null, region_code: '530403101213', purpose: 'council', bound_by: 'import', active: 1 },
+      { platform: 'lark', chat_id: 'oc_gushan', title: '孤山村规划编制组', region_code: '530403101201', purpose: 'village', bound_by: 'import', active: 1 },
+      { platform: 'lark', chat_id: 'oc_jiangcheng', title: '江城镇联络服务站', region_code: '530403101', purpose: 'township_station', bound_by: 'import', active: 1 },
+    ]);
+  });
+
+  it('writes the import as SQL for D1 instead of into the database, the same ids every time', async () => {
+    const bot = await testBot();
+    const path = await xlsx({
+      干部名册: [
+        ['姓名', '手机', '工作单位', '家乡村', '角色'],
+        ["欧阳'晓", '13800001212', '玉溪市财政局', '温泉村', '回乡干部'],
+      ],
+      群绑定: [
+        ['平台', '群ID', '绑定地区'],
+        ['Telegram', '-1001000000208', '温泉村'],
+      ],
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'import-sql-'));
+    const { out, run } = cli(bot);
+    const before = { people: count(bot, 'people'), chats: count(bot, 'chats') };
+    expect(await run([path, '--d1-sql', join(dir, 'a.sql')])).toBe(0);
+    expect(out).toEqual([`已写出 ${join(dir, 'a.sql')}：地区 0 个，人员 1 位，角色 1 项，群绑定 1 个。导入 D1：npx wrangler d1 execute DB --remote --file ${join(dir, 'a.sql')}`]);
+    expect({ people: count(bot, 'people'), chats: count(bot, 'chats') }).toEqual(before);
+    const sql = await readFile(join(dir, 'a.sql'), 'utf8');
+    expect(await run([path, '--d1-sql', join(dir, 'b.sql')])).toBe(0);
+    expect(await readFile(join(dir, 'b.sql'), 'utf8')).toBe(sql);
+    // Applied here, the file writes what the import would have.
+    bot.store.sqlite.exec(sql);
+    bot.store.sqlite.exec(sql);
+    expect(rows(bot, "select name, phone, home_region, on_roster from people where name like '欧阳%'")).toEqual([
+      { name: "欧阳'晓", phone: '13800001212', home_region: '530403101208', on_roster: 1 },
+    ]);
+    expect(rows(bot, "select role, region_code from roles where person_id in (select id from people where name like '欧阳%')")).toEqual([{ role: 'cadre', region_code: '530403101208' }]);
+    expect(rows(bot, "select platform, region_code, purpose from chats where chat_id = '-1001000000208'")).toEqual([{ platform: 'telegram', region_code: '530403101208', purpose: 'village' }]);
+    expect(await run([path, '--d1-sql', 'out.txt'])).toBe(2);
   });
 });

@@ -73,7 +73,7 @@ describe('/stats 统计', () => {
         '参与村 1 个，🔴 14天无动静 0 个 · 最近活动 12-01',
         '—— 各村 ——',
         '🟠 温泉村 15% · 4人 · 建议1 · 实事1 · 最近12-01',
-        '⚪ 暂无干部：龙街社区、海门村',
+        '⚪ 暂无干部：江城社区、隔河社区、孤山村、左卫村、大地村、黄营村、白家营村、陈家湾村、云岩村、侯家沟村、龙街村、西河村 等 20 个',
       ].join('\n'),
     ]);
   });
@@ -133,7 +133,7 @@ describe('/stats 统计', () => {
         '参与村 1 个，🔴 14天无动静 1 个 · 最近活动 12-01',
         '—— 各村 ——',
         '🔴 温泉村 15% · 4人 · 建议0 · 实事0 · 最近12-01',
-        '⚪ 暂无干部：龙街社区、海门村',
+        '⚪ 暂无干部：江城社区、隔河社区、孤山村、左卫村、大地村、黄营村、白家营村、陈家湾村、云岩村、侯家沟村、龙街村、西河村 等 20 个',
         '🔴 = 14 天没有任何记录或会议的村',
       ].join('\n'),
     );
@@ -144,7 +144,7 @@ describe('/stats 统计', () => {
     const at = bot.clock().getTime() - 3600_000;
     await bot.store.commit([
       bot.store.db.insert(meetings).values({
-        id: 'mt-1', seq: 1, kind: 'talk', title: '乡情恳谈会', regionCode: '530403101201', platform: 'local', chatId: 'wenquan-village',
+        id: 'mt-1', seq: 1, kind: 'talk', title: '乡情恳谈会', regionCode: '530403101208', platform: 'local', chatId: 'wenquan-village',
         startsAt: at, signinOpensAt: at - 1800_000, signinClosesAt: at + 7200_000, status: 'closed', createdBy: 'demo-leader', createdAt: at, updatedAt: at,
       }),
       bot.store.db.insert(meetingAttendance).values([

@@ -12,7 +12,7 @@ describe('/ask 咨询 and the station’s answer', () => {
     const relayed = sentTo(bot, 'jiangcheng-station');
     expect(relayed.map((m) => [m.key, m.payload.text, m.state])).toEqual([['ask:1:local:jiangcheng-station', RELAYED, 'sent']]);
     expect(rows(bot, 'select id, region_code, person_id, question, chat_id, status from asks')).toEqual([
-      { id: 1, region_code: '530403101201', person_id: 'demo-cadre-zhang', question: '宅基地审批要准备哪些材料？', chat_id: 'wenquan-village', status: 'open' },
+      { id: 1, region_code: '530403101208', person_id: 'demo-cadre-zhang', question: '宅基地审批要准备哪些材料？', chat_id: 'wenquan-village', status: 'open' },
     ]);
 
     // A station member replies to the relayed message (its platform id was stored when it was sent).

@@ -21,7 +21,7 @@ async function bindOldGroup(bot: TelegramTestBot) {
     bindChatStatement(
       bot.store.db,
       { platform: 'telegram', chatId: OLD_GROUP, threadId: null, type: 'group' },
-      { regionCode: '530403101201', purpose: 'village', boundBy: 'demo-admin', title: '温泉村规划编制组' },
+      { regionCode: '530403101208', purpose: 'village', boundBy: 'demo-admin', title: '温泉村规划编制组' },
       bot.clock().getTime(),
     ),
   ]);
@@ -43,7 +43,7 @@ describe('the bot added to and removed from groups', () => {
     const bot = await telegramTestBot();
     await bot.post(fixture('my-chat-member-removed'));
     await bot.settle();
-    expect(chatRow(bot, VILLAGE_GROUP)).toMatchObject({ active: 0, region_code: '530403101201' });
+    expect(chatRow(bot, VILLAGE_GROUP)).toMatchObject({ active: 0, region_code: '530403101208' });
 
     const now = bot.clock().getTime();
     const to = { platform: 'telegram' as const, chatId: VILLAGE_GROUP, threadId: null };
@@ -115,7 +115,7 @@ describe('a group upgraded to a supergroup', () => {
     await bot.settle();
     expect(res.status).toBe(200);
     expect(chatRow(bot, OLD_GROUP)).toBeUndefined();
-    expect(chatRow(bot, SUPERGROUP)).toEqual({ chat_id: SUPERGROUP, thread_id: null, region_code: '530403101201', purpose: 'village', active: 1 });
+    expect(chatRow(bot, SUPERGROUP)).toEqual({ chat_id: SUPERGROUP, thread_id: null, region_code: '530403101208', purpose: 'village', active: 1 });
     expect(bot.store.sqlite.prepare('select kind, chat_id from records').all()).toEqual([{ kind: 'deed', chat_id: SUPERGROUP }]);
     expect(bot.store.sqlite.prepare('select chat_id, kind from conversations').all()).toEqual([{ chat_id: SUPERGROUP, kind: 'record' }]);
     expect(bot.store.sqlite.prepare('select chat_id, state from outbox order by id').all()).toEqual([
@@ -146,7 +146,7 @@ describe('a group upgraded to a supergroup', () => {
       u.message.migrate_from_chat_id = Number(OLD_GROUP);
     });
     expect((await bot.post(fromSide)).status).toBe(200);
-    expect(chatRow(bot, SUPERGROUP)).toMatchObject({ region_code: '530403101201', active: 1 });
+    expect(chatRow(bot, SUPERGROUP)).toMatchObject({ region_code: '530403101208', active: 1 });
   });
 
   it('re-targets a message when the Bot API answers 400 with migrate_to_chat_id', async () => {
@@ -159,7 +159,7 @@ describe('a group upgraded to a supergroup', () => {
     });
     await bot.post(groupText('/problem 村道塌方', TG.zhang, OLD_GROUP));
     await bot.settle();
-    expect(chatRow(bot, SUPERGROUP)).toMatchObject({ region_code: '530403101201' });
+    expect(chatRow(bot, SUPERGROUP)).toMatchObject({ region_code: '530403101208' });
     expect(bot.store.sqlite.prepare('select chat_id from records').all()).toEqual([{ chat_id: SUPERGROUP }]);
 
     await bot.dispatcher.drain('telegram');
@@ -176,7 +176,7 @@ describe('forum topics', () => {
     const [reply] = bot.fake.sends();
     expect(reply?.payload).toMatchObject({ chat_id: FORUM, message_thread_id: 42, reply_parameters: { message_id: 310, allow_sending_without_reply: true } });
     expect(String(reply?.payload.text)).toContain('江川区江城镇温泉村');
-    expect(chatRow(bot, FORUM)).toEqual({ chat_id: FORUM, thread_id: '42', region_code: '530403101201', purpose: 'village', active: 1 });
+    expect(chatRow(bot, FORUM)).toEqual({ chat_id: FORUM, thread_id: '42', region_code: '530403101208', purpose: 'village', active: 1 });
 
     // A message queued for the chat later (a reminder) lands in the same topic.
     const chat = bot.store.sqlite.prepare("select chat_id, thread_id from chats where chat_id = ?").get(FORUM) as { chat_id: string; thread_id: string };

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_INFO, fakeBotApi, serveFakeBotApi } from './support/fake-bot-api.js';
 import { groupText, SECRET, TOKEN } from './support/telegram-bot.js';
+import Database from 'better-sqlite3';
 import { SECRET_HEADER } from '../../src/bot/platforms/telegram/webhook.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,5 +85,57 @@ describe('npm start with Telegram configured', () => {
 
     const refused = await fetch(`${base}/webhook/telegram`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(update) });
     expect(refused.status).toBe(401);
+  }, 60_000);
+
+  it('starts with the official Yuxi regions on an empty database: an admin binds 温泉村, 孤山村 and 三百亩村', async () => {
+    const fake = fakeBotApi();
+    const api = await serveFakeBotApi(fake);
+    cleanups.push(() => api.close());
+    const dir = mkdtempSync(join(tmpdir(), 'guixiang-tg-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dbPath = join(dir, 'guixiang.db');
+    const { base } = await startServer({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_API_ROOT: api.url,
+      ADMINS: 'telegram:4004',
+      DATABASE_PATH: dbPath,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      // A Tuesday morning in Beijing: nothing the scheduler would send then gets in the way.
+      NODE_OPTIONS: `--import ${new URL('../support/fixed-clock.mjs', import.meta.url).href}`,
+      GUIXIANG_TEST_CLOCK: '2026-12-01T02:00:00.000Z',
+    });
+    const admin = { id: 4004, name: '专班李明' };
+    const groups = ['-1001777000201', '-1001777000202', '-1001777000203'];
+    const texts = ['绑定 温泉村', '绑定 孤山村', '绑定 三百亩村'];
+    for (const [i, text] of texts.entries()) {
+      const res = await fetch(`${base}/webhook/telegram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET },
+        body: JSON.stringify(groupText(text, admin, groups[i], 20 + i)),
+      });
+      expect(res.status).toBe(200);
+    }
+    const started = Date.now();
+    while (fake.sends().length < 3 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+    const replies = new Map(fake.sends().map((s) => [String(s.payload.chat_id), String(s.payload.text)]));
+    expect(groups.map((g) => replies.get(g))).toEqual([
+      '已绑定：本群是 江川区江城镇温泉村 的村庄规划编制组群。',
+      '已绑定：本群是 江川区江城镇孤山村 的村庄规划编制组群。',
+      '已绑定：本群是 江川区江城镇三百亩村 的村庄规划编制组群。',
+    ]);
+    const db = new Database(dbPath, { readonly: true });
+    cleanups.push(() => void db.close());
+    expect(db.prepare("select chat_id, region_code, purpose from chats where platform = 'telegram' and region_code is not null order by chat_id").all()).toEqual([
+      { chat_id: '-1001777000201', region_code: '530403101208', purpose: 'village' },
+      { chat_id: '-1001777000202', region_code: '530403101201', purpose: 'village' },
+      { chat_id: '-1001777000203', region_code: '530403101213', purpose: 'village' },
+    ]);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(count("select count(*) as n from regions where path like '530400/%' and level = 'county'")).toBe(9);
+    expect(count("select count(*) as n from regions where path like '530400/%' and level = 'township'")).toBe(76);
+    expect(count("select count(*) as n from regions where path like '530400/%' and level = 'village'")).toBe(718);
+    expect(count('select count(*) as n from people')).toBe(0);
   }, 60_000);
 });

@@ -124,9 +124,9 @@ describe('the Telegram sender', () => {
 
   it('turns buttons into an inline keyboard and refuses callback data over 64 bytes', async () => {
     const { fake, sender, envelope } = setup();
-    await sender.send(envelope({ text: '请选择', buttons: [[{ label: '1. 温泉村', value: 'bind:530403101201:' }], [{ label: '2. 文山村', value: 'bind:530426201202:' }]] }));
+    await sender.send(envelope({ text: '请选择', buttons: [[{ label: '1. 温泉村', value: 'bind:530403101208:' }], [{ label: '2. 文山村', value: 'bind:530426201204:' }]] }));
     expect(fake.calls[0]!.payload.reply_markup).toEqual({
-      inline_keyboard: [[{ text: '1. 温泉村', callback_data: 'bind:530403101201:' }], [{ text: '2. 文山村', callback_data: 'bind:530426201202:' }]],
+      inline_keyboard: [[{ text: '1. 温泉村', callback_data: 'bind:530403101208:' }], [{ text: '2. 文山村', callback_data: 'bind:530426201204:' }]],
     });
     const long = '签到'.repeat(11); // 66 bytes in UTF-8
     await expect(sender.send(envelope({ text: 'x', buttons: [[{ label: 'x', value: long }]] }))).rejects.toBeInstanceOf(PlatformError);

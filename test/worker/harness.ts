@@ -60,6 +60,14 @@ export async function buildWorker(): Promise<BuiltWorker> {
   };
 }
 
+/**
+ * Applies a SQL file to the built Worker's local D1 the way an operator applies one to the remote
+ * database (`wrangler d1 execute DB --remote --file …`), with --local instead of --remote.
+ */
+export async function executeSqlFile(built: BuiltWorker, file: string): Promise<string> {
+  return wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', built.persist, '--file', file, '--yes'], { WRANGLER_LOG_PATH: join(built.dir, 'logs') });
+}
+
 export interface RunningWorker {
   mf: Miniflare;
   /** What the Worker wrote to stdout and stderr (its JSON logs), for assertions and debugging. */

@@ -168,7 +168,7 @@ describe('the Worker bundle in workerd with a local D1', () => {
       .select({ regionCode: chats.regionCode, purpose: chats.purpose })
       .from(chats)
       .where(and(eq(chats.platform, 'telegram'), eq(chats.chatId, String(TG_GROUP))));
-    expect(bound).toEqual({ regionCode: '530403101201', purpose: 'village' });
+    expect(bound).toEqual({ regionCode: '530403101208', purpose: 'village' });
 
     // Telegram redelivers the same update: nothing is written or sent again.
     expect((await toTelegram(update)).status).toBe(200);
@@ -194,7 +194,7 @@ describe('the Worker bundle in workerd with a local D1', () => {
       .select({ regionCode: chats.regionCode, purpose: chats.purpose })
       .from(chats)
       .where(and(eq(chats.platform, 'lark'), eq(chats.chatId, LARK_GROUP)));
-    expect(bound).toEqual({ regionCode: '530403101201', purpose: 'village' });
+    expect(bound).toEqual({ regionCode: '530403101208', purpose: 'village' });
 
     // Feishu retries with the same event id: nothing new is sent.
     const again = await worker.mf.dispatchFetch(new URL('/webhook/lark', worker.url), { method: 'POST', headers: delivery.headers, body: delivery.body });
@@ -229,7 +229,7 @@ describe('the Worker bundle in workerd with a local D1', () => {
     });
     expect(res.status).toBe(401);
     const [bound] = await worker.store.db.select({ regionCode: chats.regionCode }).from(chats).where(and(eq(chats.platform, 'lark'), eq(chats.chatId, LARK_GROUP)));
-    expect(bound).toEqual({ regionCode: '530403101201' });
+    expect(bound).toEqual({ regionCode: '530403101208' });
   });
 
   it('runs the same tick from the cron: a meeting’s sign-in opens in the chat', async () => {

@@ -17,14 +17,14 @@ export async function getRegion(db: Db, code: string): Promise<Region | null> {
   return row ? toRegion(row) : null;
 }
 
-/** Exact code, exact name, exact full name, then names containing the query. */
+/** Exact code, exact name (spoken or official), exact full name, then names containing the query. */
 export async function findRegions(db: Db, query: string, limit = 20): Promise<Region[]> {
   const q = query.trim();
   if (!q) return [];
   const exact = await db
     .select()
     .from(regions)
-    .where(or(eq(regions.code, q), eq(regions.name, q), eq(regions.fullName, q)))
+    .where(or(eq(regions.code, q), eq(regions.name, q), eq(regions.fullName, q), eq(regions.officialName, q)))
     .limit(limit);
   if (exact.length > 0) return exact.map(toRegion);
   const escaped = q.replace(/[\\%_]/gu, (c) => `\\${c}`);

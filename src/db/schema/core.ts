@@ -14,6 +14,8 @@ export const regions = sqliteTable(
     fullName: text('full_name').notNull(),
     /** A village's planning technical unit (规划编制技术单位), named on the forwarding document. */
     planningUnit: text('planning_unit'),
+    /** The name in the official division code list (温泉村民委员会); null for regions an operator added. */
+    officialName: text('official_name'),
   },
   (t) => [index('regions_parent').on(t.parentCode), index('regions_name').on(t.name), index('regions_path').on(t.path)],
 );

@@ -1,9 +1,8 @@
 import { chats } from '../schema/index.js';
 import { grantRoleStatement, linkIdentityStatement, upsertPersonStatement } from '../repo/people.js';
-import { regionFromInput, upsertRegionStatement } from '../repo/regions.js';
-import type { Region, RoleName } from '../../domain/types.js';
+import type { RoleName } from '../../domain/types.js';
 import type { Statement, Store } from '../store.js';
-import { yuxiRegions } from './yuxi-regions.js';
+import { regionLoadStatements, shippedRegions } from './regions.js';
 import { localPlatform } from '../../bot/platforms/local/definition.js';
 
 /** The demo's people and chats live on the console, where anyone can talk as them. */
@@ -12,11 +11,11 @@ const CONSOLE = localPlatform.name;
 /** Fixed, so running the seed again writes identical rows. */
 const SEEDED_AT = Date.UTC(2026, 0, 1);
 
-export const DEMO_VILLAGE = '530403101201'; // 江川区江城镇温泉村
+export const DEMO_VILLAGE = '530403101208'; // 江川区江城镇温泉村
 const JIANGCHENG = '530403101';
 const JIANGCHUAN = '530403';
 const LVZHI = '530425100';
-const WENSHAN = '530426201202';
+const WENSHAN = '530426201204'; // 峨山县岔河乡文山村
 const CITY = '530400';
 
 interface DemoPerson {
@@ -55,21 +54,13 @@ export const DEMO_CHATS: readonly { chatId: string; title: string; region: strin
   { chatId: 'taskforce', title: '玉溪市工作专班', region: CITY, purpose: 'task_force' },
 ];
 
-export function regionStatements(store: Store): Statement[] {
-  const known = new Map<string, Region>();
-  const out: Statement[] = [];
-  for (const seed of yuxiRegions) {
-    const parent = seed.parentCode ? known.get(seed.parentCode) ?? null : null;
-    out.push(upsertRegionStatement(store.db, seed, parent));
-    known.set(seed.code, regionFromInput(seed, parent));
-  }
-  return out;
-}
-
-/** Loads the demo organisation. Idempotent: a second run writes the same rows again. */
+/** Loads the demo organisation on the official Yuxi tree. Idempotent: a second run writes the same rows again. */
 export async function seedDemo(store: Store): Promise<{ regions: number; people: number; chats: number }> {
   const db = store.db;
-  const statements = regionStatements(store);
+  const seeds = shippedRegions();
+  // Official regions are written again (a database seeded before they were official gets the
+  // official names); regions an operator added are not touched.
+  const statements: Statement[] = regionLoadStatements(db, seeds, new Map(), false);
   for (const p of DEMO_PEOPLE) {
     statements.push(
       upsertPersonStatement(db, {
@@ -107,5 +98,5 @@ export async function seedDemo(store: Store): Promise<{ regions: number; people:
     statements.push(db.insert(chats).values(row).onConflictDoUpdate({ target: [chats.platform, chats.chatId], set }));
   }
   await store.commit(statements);
-  return { regions: yuxiRegions.length, people: DEMO_PEOPLE.length, chats: DEMO_CHATS.length };
+  return { regions: seeds.length, people: DEMO_PEOPLE.length, chats: DEMO_CHATS.length };
 }

@@ -1,13 +1,14 @@
 /**
  * Reading the organisation from officials' spreadsheets: regions, the cadre roster, council
- * members and station staff. Pure: the caller reads the file and looks regions up. Each table is
+ * members, station staff and which chat serves which place. Pure: the caller reads the file and looks regions up. Each table is
  * recognised by its header, so sheet order and extra columns do not matter; every bad row is
  * reported with its sheet, row number and what to fix.
  */
 import { cleanName, cleanText } from '../normalise.js';
-import type { RegionLevel, RoleName } from '../types.js';
+import { chatPurposeFor, PURPOSE_WORDS } from '../regions/purpose.js';
+import type { ChatPurpose, Platform, RegionLevel, RoleName } from '../types.js';
 
-export type TableKind = 'regions' | 'roster' | 'council' | 'stations';
+export type TableKind = 'regions' | 'roster' | 'council' | 'stations' | 'chats';
 
 export interface Table {
   /** Sheet name, or the file name for CSV. */
@@ -48,7 +49,19 @@ export interface PersonRow {
   roles: RoleName[];
 }
 
-export type ImportRow = RegionRow | PersonRow;
+/** A chat bound to a place, as 「绑定」 in that chat would bind it. */
+export interface ChatRow {
+  kind: 'chat';
+  sheet: string;
+  row: number;
+  platform: Platform;
+  chatId: string;
+  title: string | null;
+  regionCode: string;
+  purpose: ChatPurpose;
+}
+
+export type ImportRow = RegionRow | PersonRow | ChatRow;
 
 export interface RegionRef {
   code: string;
@@ -78,6 +91,11 @@ const COLUMNS = {
   council: ['理事会', '理事会所在村', '所属理事会'],
   station: ['联络站', '联络服务站', '所属联络站'],
   planningUnit: ['规划编制技术单位', '编制单位', '规划编制单位', '技术单位'],
+  platform: ['平台'],
+  chat: ['群ID', '群号', '群聊ID', 'chat_id'],
+  bindTo: ['绑定地区', '绑定到', '群所属地区'],
+  purpose: ['用途', '群用途', '群类型'],
+  title: ['群名', '群名称'],
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -86,6 +104,7 @@ const REQUIRED: Record<TableKind, Column[]> = {
   stations: ['station', 'person'],
   council: ['council', 'person'],
   roster: ['person', 'home'],
+  chats: ['platform', 'chat', 'bindTo'],
 };
 
 const LEVEL_WORDS: Record<string, RegionLevel> = {
@@ -121,14 +140,21 @@ function columnsOf(header: readonly string[]): Partial<Record<Column, number>> {
 
 export function detectTable(header: readonly string[]): TableKind | null {
   const cols = columnsOf(header);
-  for (const kind of ['regions', 'stations', 'council', 'roster'] as const) {
+  for (const kind of ['regions', 'chats', 'stations', 'council', 'roster'] as const) {
     if (REQUIRED[kind].every((c) => cols[c] !== undefined)) return kind;
   }
   return null;
 }
 
 /** What a header must contain, for the message about a table nobody recognised. */
-export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”';
+export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
+
+/** What officials write in the 平台 column, to the platform names the registry uses. */
+const PLATFORM_WORDS: Record<string, Platform> = { telegram: 'telegram', 电报: 'telegram', 飞书: 'lark', feishu: 'lark', lark: 'lark', local: 'local', 本地: 'local' };
+
+function platformOf(word: string): Platform | null {
+  return PLATFORM_WORDS[word.trim().toLowerCase()] ?? null;
+}
 
 const PHONE = /^1\d{10}$/u;
 const CODE = /^\d{2,20}$/u;
@@ -203,9 +229,52 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup): 
     return { ok: false, reason: `找不到地区“${t}”` };
   };
 
+  const chatRows: ChatRow[] = [];
+  const seenChats = new Map<string, number>();
+  for (const { kind, table, cols } of typed) {
+    if (kind !== 'chats') continue;
+    for (const { row, cells } of table.rows) {
+      const get = (c: Column) => (cols[c] === undefined ? '' : (cells[cols[c]!] ?? '').trim());
+      const platform = platformOf(get('platform'));
+      const chatId = get('chat');
+      const purposeWord = norm(get('purpose'));
+      const wanted = purposeWord ? PURPOSE_WORDS[purposeWord] : null;
+      if (!platform) {
+        fail(table.sheet, row, `平台“${get('platform')}”应为 飞书 或 Telegram`);
+        continue;
+      }
+      if (!chatId) {
+        fail(table.sheet, row, '缺少群ID（飞书群的 chat_id，或 Telegram 群的数字 ID）');
+        continue;
+      }
+      if (wanted === undefined) {
+        fail(table.sheet, row, `用途“${get('purpose')}”应为 编制组、理事会、联络站 或 专班，也可以不填`);
+        continue;
+      }
+      const where = place(get('bindTo'), ['city', 'county', 'township', 'village']);
+      if (!where.ok) {
+        fail(table.sheet, row, where.reason);
+        continue;
+      }
+      const purpose = chatPurposeFor(where.ref.level, wanted);
+      if (!purpose) {
+        fail(table.sheet, row, '理事会群只能绑定到村');
+        continue;
+      }
+      const key = `${platform}|${chatId}`;
+      const first = seenChats.get(key);
+      if (first !== undefined) {
+        fail(table.sheet, row, `这个群在第 ${first} 行已经绑定过`);
+        continue;
+      }
+      seenChats.set(key, row);
+      chatRows.push({ kind: 'chat', sheet: table.sheet, row, platform, chatId, title: get('title') || null, regionCode: where.ref.code, purpose });
+    }
+  }
+
   const seen = new Map<string, { sheet: string; row: number }>();
   for (const { kind, table, cols } of typed) {
-    if (kind === 'regions') continue;
+    if (kind === 'regions' || kind === 'chats') continue;
     for (const { row, cells } of table.rows) {
       const get = (c: Column) => (cols[c] === undefined ? '' : cleanText(cells[cols[c]!] ?? '').trim());
       const name = cleanName(get('person'));
@@ -268,6 +337,8 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup): 
   });
   const persons = personRows.filter((p) => !fileRegions.has(p.homeCode) || okRegions.has(p.homeCode));
   for (const p of personRows) if (!persons.includes(p)) fail(p.sheet, p.row, `所在地区 ${p.homeCode} 那一行有错，本行也不能导入`);
+  const boundChats = chatRows.filter((c) => !fileRegions.has(c.regionCode) || okRegions.has(c.regionCode));
+  for (const c of chatRows) if (!boundChats.includes(c)) fail(c.sheet, c.row, `所在地区 ${c.regionCode} 那一行有错，本行也不能导入`);
   errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
-  return { rows: [...regions, ...persons], errors };
+  return { rows: [...regions, ...persons, ...boundChats], errors };
 }

@@ -3,35 +3,15 @@ import { endConversationStatement, saveConversationStatement } from '../../../db
 import { findRegions, getRegion } from '../../../db/repo/regions.js';
 import { mayUseIn } from '../../../domain/access.js';
 import { msg } from '../../../domain/messages.js';
-import type { ChatPurpose, Region } from '../../../domain/types.js';
+import { chatPurposeFor, PURPOSE_WORDS, type WantedPurpose } from '../../../domain/regions/purpose.js';
+import type { Region } from '../../../domain/types.js';
 import { reply, replyPlan, type ButtonHandler, type CommandHandler, type ConversationHandler, type HandlerContext, type Plan } from '../../engine/context.js';
 import { CONVERSATION_TTL_MS } from './record.js';
 import { actorLabel } from './where.js';
 
 const MAX_CHOICES = 8;
 
-const PURPOSE_WORDS: Record<string, 'council' | 'station' | 'village'> = {
-  理事会: 'council',
-  编制组: 'village',
-  联络站: 'station',
-  专班: 'station',
-};
-
-type Wanted = 'council' | 'station' | 'village' | null;
-
-function purposeFor(region: Region, wanted: Wanted): ChatPurpose | null {
-  if (wanted === 'council') return region.level === 'village' ? 'council' : null;
-  switch (region.level) {
-    case 'village':
-      return 'village';
-    case 'township':
-      return 'township_station';
-    case 'county':
-      return 'county_station';
-    case 'city':
-      return 'task_force';
-  }
-}
+type Wanted = WantedPurpose;
 
 export const bind: CommandHandler = async (ctx, args) => {
   const words = args.split(/\s+/u).filter(Boolean);
@@ -76,7 +56,7 @@ async function bindTo(ctx: HandlerContext, region: Region, wanted: Wanted): Prom
   // Moving a chat takes it away from where it is bound now, so that place must be the sender's too.
   const current = ctx.region;
   if (current && !mayUseIn('bind', ctx.actor.roles, current)) return replyPlan(ctx, msg.bindCurrentOutOfScope(current.fullName));
-  const purpose = purposeFor(region, wanted);
+  const purpose = chatPurposeFor(region.level, wanted);
   if (!purpose) return replyPlan(ctx, msg.bindCouncilNeedsVillage);
   const rebound = Boolean(ctx.chat?.regionCode);
   return {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { scriptStore } from '../../../db/sql-script.js';
 import { findRegions, regionsByLevel } from '../../../db/repo/regions.js';
 import type { Store } from '../../../db/store.js';
 import { ledgerWorkbook, type WorkbookWriter } from './export.js';
@@ -21,20 +23,38 @@ export interface CliDeps {
   progress?: () => Progress;
 }
 
-/** `npm run import -- file.xlsx|file.csv [--skip-bad]`. Returns the exit code. */
+/**
+ * A person's id from their natural key. A SQL file for D1 is written without reading D1, so the
+ * same person must get the same id every time the file is made: applying a newer roster then
+ * updates people instead of adding them again.
+ */
+function stableId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 20);
+}
+
+/**
+ * `npm run import -- file.xlsx|file.csv [--skip-bad] [--d1-sql out.sql]`. Returns the exit code.
+ * With --d1-sql nothing is written to `deps.store` (it is only read, for regions): the writes go
+ * to the file, for `wrangler d1 execute --file`.
+ */
 export async function runImport(argv: readonly string[], deps: CliDeps): Promise<number> {
   const skipBad = argv.includes('--skip-bad');
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1 || argv.some((a) => a.startsWith('--') && a !== '--skip-bad')) {
-    deps.out('用法：npm run import -- 文件.xlsx|文件.csv [--skip-bad]');
+  const sqlAt = argv.indexOf('--d1-sql');
+  const sqlFile = sqlAt >= 0 ? argv[sqlAt + 1] : undefined;
+  const rest = argv.filter((_, i) => sqlAt < 0 || (i !== sqlAt && i !== sqlAt + 1));
+  const files = rest.filter((a) => !a.startsWith('--'));
+  if (files.length !== 1 || rest.some((a) => a.startsWith('--') && a !== '--skip-bad') || (sqlAt >= 0 && !sqlFile?.endsWith('.sql'))) {
+    deps.out('用法：npm run import -- 文件.xlsx|文件.csv [--skip-bad] [--d1-sql 输出.sql]');
     return 2;
   }
+  const script = sqlFile ? scriptStore(deps.store) : null;
+  const target = script ?? deps.store;
   let bar: Progress | null = null;
   let report: ImportReport;
   try {
-    report = await importFile(deps.store, files[0]!, {
+    report = await importFile(target, files[0]!, {
       skipBad,
-      newId: deps.newId,
+      newId: sqlFile ? stableId : deps.newId,
       now: deps.now().getTime(),
       onProgress: (done, total) => {
         if (!deps.progress || total < (deps.progressFrom ?? 1000)) return;
@@ -56,8 +76,17 @@ export async function runImport(argv: readonly string[], deps: CliDeps): Promise
     deps.out(`有 ${report.errors.length} 行有错，什么都没有导入。改正后重新导入，或加 --skip-bad 只导入正确的行。`);
     return 1;
   }
+  if (sqlFile && script) {
+    await writeFile(sqlFile, script.script());
+    deps.out(
+      `已写出 ${sqlFile}：地区 ${report.regions.added + report.regions.updated} 个，人员 ${report.people.added + report.people.updated} 位，角色 ${report.roles} 项，群绑定 ${report.chats} 个` +
+        (report.errors.length ? `；跳过有错的 ${report.errors.length} 行` : '') +
+        `。导入 D1：npx wrangler d1 execute DB --remote --file ${sqlFile}`,
+    );
+    return 0;
+  }
   deps.out(
-    `导入完成：地区新增 ${report.regions.added}、更新 ${report.regions.updated}；人员新增 ${report.people.added}、更新 ${report.people.updated}；角色 ${report.roles} 项` +
+    `导入完成：地区新增 ${report.regions.added}、更新 ${report.regions.updated}；人员新增 ${report.people.added}、更新 ${report.people.updated}；角色 ${report.roles} 项；群绑定 ${report.chats} 个` +
       (report.errors.length ? `；跳过有错的 ${report.errors.length} 行。` : '。'),
   );
   return 0;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { inArray } from 'drizzle-orm';
+import { bindChatStatement } from '../../../db/repo/chats.js';
 import { grantRoleStatement, upsertPersonStatement } from '../../../db/repo/people.js';
 import { regionFromInput, setPlanningUnitStatement, upsertRegionStatement } from '../../../db/repo/regions.js';
 import { people, regions as regionTable } from '../../../db/schema/index.js';
@@ -13,7 +14,8 @@ import type { Region } from '../../../domain/types.js';
 export interface ImportOptions {
   /** Write the good rows of a file that has bad ones (otherwise nothing is written). */
   skipBad: boolean;
-  newId: () => string;
+  /** A new person's id; `key` is the person's natural key (name and phone, or name and home). */
+  newId: (key: string) => string;
   now: number;
   /** Called as rows are checked and prepared, then once more when written. */
   onProgress?: (done: number, total: number) => void;
@@ -26,7 +28,11 @@ export interface ImportReport {
   regions: { added: number; updated: number };
   people: { added: number; updated: number };
   roles: number;
+  chats: number;
 }
+
+/** Who bound a chat that a spreadsheet bound (a chat bound in the chat records the person). */
+export const IMPORT_BINDER = 'import';
 
 /** Sheets of an .xlsx, or the one table of a .csv (UTF-8, or GBK as older Excel saves it). */
 export async function readSpreadsheet(path: string): Promise<Table[]> {
@@ -65,15 +71,17 @@ function decodeText(bytes: Uint8Array): string {
  */
 export async function importTables(store: Store, tables: readonly Table[], options: ImportOptions): Promise<ImportReport> {
   const db = store.db;
-  const stored = new Map<string, Region>((await db.select().from(regionTable)).map((r) => [r.code, r as Region]));
+  const regionRows = await db.select().from(regionTable);
+  const stored = new Map<string, Region>(regionRows.map((r) => [r.code, r as Region]));
   const byName = new Map<string, RegionRef[]>();
-  for (const r of stored.values()) {
-    for (const n of new Set([r.name, r.fullName])) byName.set(n, [...(byName.get(n) ?? []), r]);
+  for (const r of regionRows) {
+    // The official name (温泉村民委员会) is found as well as the spoken one.
+    for (const n of new Set([r.name, r.fullName, r.officialName ?? r.name])) byName.set(n, [...(byName.get(n) ?? []), r]);
   }
   const lookup: RegionLookup = { byCode: (c) => stored.get(c) ?? null, byName: (n) => byName.get(n) ?? [] };
   const { rows, errors } = validateTables(tables, lookup);
   const total = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
-  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0 };
+  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, chats: 0 };
   if (errors.length > 0 && !options.skipBad) return report;
 
   const statements: Statement[] = [];
@@ -105,7 +113,7 @@ export async function importTables(store: Store, tables: readonly Table[], optio
       const match =
         (p.phone ? existing.find((e) => e.name === p.name && e.phone === p.phone) : undefined) ??
         existing.find((e) => e.name === p.name && e.homeRegion === p.homeCode && (!p.phone || !e.phone));
-      id = match?.id ?? `person-${options.newId()}`;
+      id = match?.id ?? `person-${options.newId(key)}`;
       assigned.set(key, id);
       if (match) report.people.updated++;
       else report.people.added++;
@@ -126,6 +134,13 @@ export async function importTables(store: Store, tables: readonly Table[], optio
       statements.push(grantRoleStatement(db, id, role, p.homeCode, options.now));
       report.roles++;
     }
+    tick();
+  }
+  for (const c of rows) {
+    if (c.kind !== 'chat') continue;
+    const chat = { platform: c.platform, chatId: c.chatId, threadId: null, type: 'group' as const };
+    statements.push(bindChatStatement(db, chat, { regionCode: c.regionCode, purpose: c.purpose, boundBy: IMPORT_BINDER, title: c.title }, options.now));
+    report.chats++;
     tick();
   }
   await store.commit(statements);

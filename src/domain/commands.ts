@@ -27,6 +27,8 @@ export type CommandName =
   | 'ask'
   | 'answer'
   | 'link'
+  | 'pause'
+  | 'resume'
   | 'cancel';
 
 export interface CommandSpec {
@@ -68,6 +70,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'ask', aliases: ['咨询'], usage: '咨询 <问题>', summary: '向乡镇联络服务站咨询政策、对接需求', who: ['cadre', 'leader', 'council'] },
   { name: 'answer', aliases: ['答复'], usage: '答复 问#N <内容>', summary: '答复干部的咨询', who: STATIONS },
   { name: 'link', aliases: ['绑定账号'], usage: '绑定账号 [验证码]', summary: '把您在不同平台的账号认作同一人', who: ['everyone'] },
+  { name: 'pause', aliases: ['暂停'], usage: '暂停 [姓名] 至 <日期> [理由]', summary: '一段时间不参加（借调、生病等）：期间不提醒、不计入完成率', who: ['cadre', 'leader', ...STATIONS] },
+  { name: 'resume', aliases: ['恢复'], usage: '恢复 [姓名]', summary: '提前结束暂停', who: ['cadre', 'leader', ...STATIONS] },
   { name: 'cancel', aliases: ['取消'], usage: '取消', summary: '退出当前对话', who: ['everyone'] },
 ];
 

@@ -84,6 +84,14 @@ export const ConfigSchema = z
     /** JSON file of extra holidays and make-up working days, asked before the packaged calendar. */
     CALENDAR_OVERRIDES: optional,
     /** Signs dashboard links; without it a random secret is generated and kept in the database. */
+    /** Five-ones reminder cadence (see NudgeCadence): days after joining before the first one. */
+    NUDGE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+    /** At most this many reminders per person in a calendar month. */
+    NUDGES_PER_MONTH: z.coerce.number().int().min(0).max(5).default(1),
+    /** At most this many reminders per person in a calendar quarter. */
+    NUDGES_PER_QUARTER: z.coerce.number().int().min(0).max(15).default(3),
+    /** Unanswered reminders after which the paired station contact is told in private. */
+    NUDGE_ESCALATE_AFTER: z.coerce.number().int().min(1).max(12).default(3),
     DASHBOARD_SECRET: optional.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters' }),
   })
   .superRefine((c, ctx) => {

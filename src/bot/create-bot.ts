@@ -155,6 +155,12 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
     timeZone: config.BOT_TIMEZONE,
     calendar,
     jobs: features.flatMap((f) => f.jobs ?? []),
+    cadence: {
+      graceDays: config.NUDGE_GRACE_DAYS,
+      perMonth: config.NUDGES_PER_MONTH,
+      perQuarter: config.NUDGES_PER_QUARTER,
+      escalateAfter: config.NUDGE_ESCALATE_AFTER,
+    },
   });
   async function tick(now: Date): Promise<TickResult> {
     const result = await scheduler.tick(now);

@@ -32,6 +32,8 @@ export type CommandName =
   | 'answer'
   | 'link'
   | 'whoami'
+  | 'pause'
+  | 'resume'
   | 'cancel';
 
 export interface CommandSpec {
@@ -78,6 +80,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'unit', aliases: ['编制单位'], usage: '编制单位 <村名> <规划编制技术单位>', summary: '登记村的规划编制技术单位（写进转交单）', who: STATIONS },
   { name: 'link', aliases: ['绑定账号'], usage: '绑定账号 [验证码]', summary: '把您在不同平台的账号认作同一人', who: ['everyone'] },
   { name: 'whoami', aliases: ['我是谁'], usage: '我是谁', summary: '私信告诉您：您的平台账号 ID，以及我认为您是谁', who: ['everyone'] },
+  { name: 'pause', aliases: ['暂停'], usage: '暂停 [姓名] 至 <日期> [理由]', summary: '一段时间不参加（借调、生病等）：期间不提醒、不计入完成率', who: ['cadre', 'leader', ...STATIONS] },
+  { name: 'resume', aliases: ['恢复'], usage: '恢复 [姓名]', summary: '提前结束暂停', who: ['cadre', 'leader', ...STATIONS] },
   { name: 'cancel', aliases: ['取消'], usage: '取消', summary: '退出当前对话', who: ['everyone'] },
 ];
 

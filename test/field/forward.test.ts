@@ -66,7 +66,7 @@ describe('forwarding adopted suggestions to the planning technical unit', () => 
     expect((await say(bot, station, '编制单位 温泉村 云南省城乡规划设计研究院')).texts).toEqual([
       '已登记 江川区江城镇温泉村 的规划编制技术单位：云南省城乡规划设计研究院。转交单会写上它。',
     ]);
-    expect(rows(bot, "select planning_unit from regions where code = '530403101201'")).toEqual([{ planning_unit: '云南省城乡规划设计研究院' }]);
+    expect(rows(bot, "select planning_unit from regions where code = '530403101208'")).toEqual([{ planning_unit: '云南省城乡规划设计研究院' }]);
 
     await say(bot, station, '转交 温泉村');
     const doc = await docx(sentTo(bot, 'jiangcheng-station').at(-1)!.payload.attachment!.dataBase64);
@@ -109,12 +109,12 @@ describe('the planning technical unit from an import', () => {
     const ws = wb.addWorksheet('地区');
     for (const r of [
       ['代码', '名称', '级别', '上级代码', '规划编制技术单位'],
-      ['530403101201', '温泉村', '村', '530403101', '玉溪市规划设计院'],
+      ['530403101208', '温泉村', '村', '530403101', '玉溪市规划设计院'],
     ]) ws.addRow(r);
     const path = join(await mkdtemp(join(tmpdir(), 'unit-')), 'regions.xlsx');
     await wb.xlsx.writeFile(path);
     const out: string[] = [];
     expect(await runImport([path], { store: bot.store, out: (l) => out.push(l), now: bot.clock, newId: () => 'n' })).toBe(0);
-    expect(rows(bot, "select planning_unit from regions where code = '530403101201'")).toEqual([{ planning_unit: '玉溪市规划设计院' }]);
+    expect(rows(bot, "select planning_unit from regions where code = '530403101208'")).toEqual([{ planning_unit: '玉溪市规划设计院' }]);
   });
 });

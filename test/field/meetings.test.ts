@@ -82,7 +82,7 @@ describe('meetings as organisers type them, cancelled and moved', () => {
     bot.clock.set('2026-12-02T02:05:00Z');
     await bot.tick(new Date('2026-12-02T01:45:00Z'));
     expect((await say(bot, DEMO.leader, '我的')).texts[0]).toContain('⬜ 乡情恳谈');
-    expect((await say(bot, DEMO.zhang, '签到')).texts).toEqual(['张卫东 已签到（迟到）：会议#1「村民恳谈会」']);
+    expect((await say(bot, DEMO.zhang, '签到')).texts).toEqual(['已签到：会议#1「村民恳谈会」']);
     expect((await say(bot, DEMO.leader, '我的')).texts[0]).toContain('✅ 乡情恳谈 1 次');
     expect((await say(bot, DEMO.zhang, '我的')).texts[0]).toContain('✅ 乡情恳谈 1 次');
 

@@ -182,18 +182,22 @@ describe('official calendar', () => {
 
 describe('nudges', () => {
   const joined = Date.parse('2026-11-01T02:00:00Z');
-  const base = { joinedAt: joined, missing: ['talk' as const], lastActivityAt: null, history: [] };
-  it('waits 14 days, then once a week, and escalates after three unanswered', () => {
-    expect(decideNudge(base, joined + 13 * 86_400_000, 'W').nudge).toBe(false);
-    expect(decideNudge(base, joined + 14 * 86_400_000, 'W')).toEqual({ nudge: true, escalate: false, unanswered: 0 });
-    const history = [
-      { week: 'a', sentAt: joined + 15e8, escalated: false },
-      { week: 'b', sentAt: joined + 16e8, escalated: false },
-      { week: 'c', sentAt: joined + 17e8, escalated: false },
-    ];
-    expect(decideNudge({ ...base, history }, joined + 20e8, 'c').nudge).toBe(false);
-    expect(decideNudge({ ...base, history }, joined + 20e8, 'd')).toEqual({ nudge: true, escalate: true, unanswered: 3 });
-    expect(decideNudge({ ...base, history, lastActivityAt: joined + 16.5e8 }, joined + 20e8, 'd')).toEqual({ nudge: true, escalate: false, unanswered: 1 });
-    expect(decideNudge({ ...base, missing: [] }, joined + 20e8, 'd').nudge).toBe(false);
+  const base = { joinedAt: joined, missing: ['talk' as const], lastActivityAt: null, history: [], paused: false };
+  const at = (week: string, month: string, quarter: string) => ({ week, month, quarter });
+  const sent = (p: ReturnType<typeof at>, sentAt: number) => ({ ...p, sentAt, escalated: false });
+  it('waits 30 days, then at most once a month and three times a quarter, and escalates after three unanswered', () => {
+    const dec = at('2026-W49', '2026-12', '2026-Q4');
+    expect(decideNudge(base, joined + 29 * 86_400_000, dec).nudge).toBe(false);
+    expect(decideNudge(base, joined + 30 * 86_400_000, dec)).toEqual({ nudge: true, escalate: false, unanswered: 0 });
+    const once = [sent(at('2026-W49', '2026-12', '2026-Q4'), joined + 31e8)];
+    expect(decideNudge({ ...base, history: once }, joined + 40e8, at('2026-W51', '2026-12', '2026-Q4')).nudge).toBe(false);
+    expect(decideNudge({ ...base, history: once }, joined + 60e8, at('2027-W02', '2027-01', '2027-Q1')).nudge).toBe(true);
+    const history = [sent(at('a', '2027-01', '2027-Q1'), joined + 50e8), sent(at('b', '2027-02', '2027-Q1'), joined + 60e8), sent(at('c', '2027-03', '2027-Q1'), joined + 70e8)];
+    // Three in the quarter already: the fourth month of it would be too many even with room in the month.
+    expect(decideNudge({ ...base, history }, joined + 75e8, at('d', '2027-03x', '2027-Q1'), { graceDays: 30, perMonth: 2, perQuarter: 3, escalateAfter: 3 }).nudge).toBe(false);
+    expect(decideNudge({ ...base, history }, joined + 80e8, at('e', '2027-04', '2027-Q2'))).toEqual({ nudge: true, escalate: true, unanswered: 3 });
+    expect(decideNudge({ ...base, history, lastActivityAt: joined + 65e8 }, joined + 80e8, at('e', '2027-04', '2027-Q2'))).toEqual({ nudge: true, escalate: false, unanswered: 1 });
+    expect(decideNudge({ ...base, missing: [] }, joined + 80e8, at('e', '2027-04', '2027-Q2')).nudge).toBe(false);
+    expect(decideNudge({ ...base, paused: true }, joined + 80e8, at('e', '2027-04', '2027-Q2')).nudge).toBe(false);
   });
 });

@@ -62,7 +62,7 @@ describe('a meeting through its week', () => {
 
     // 普丽 asks for leave the evening before.
     bot.clock.set('2026-12-02T12:00:00Z');
-    expect((await say(bot, DEMO.council, '请假 外出学习')).texts).toEqual(['已为 普丽 记下请假：会议#1「村民恳谈会」，理由：外出学习。不计缺席。']);
+    expect((await say(bot, DEMO.council, '请假 外出学习')).texts).toEqual(['已记下请假：会议#1「村民恳谈会」，理由：外出学习。不计缺席。']);
     expect((await say(bot, DEMO.wang, '请假')).texts).toEqual(['请写上请假理由，例如「请假 在外出差」。']);
 
     await tickThrough(bot, '2026-12-02T23:59:00Z', '2026-12-03T00:00:00Z');
@@ -88,21 +88,22 @@ describe('a meeting through its week', () => {
 
     bot.clock.set('2026-12-03T00:50:00Z');
     expect(await press(bot, DEMO.leader, 'signin:1')).toEqual({ replies: [], toast: '已签到' });
-    expect((await say(bot, DEMO.leader, '签到')).texts).toEqual(['杨建国 已经签过到了，不用重复签到。']);
+    expect((await say(bot, DEMO.leader, '签到')).texts).toEqual(['您已经签过到了，不用重复签到。']);
 
     bot.clock.set('2026-12-03T01:05:00Z');
-    expect((await say(bot, DEMO.zhang, '/signin')).texts).toEqual(['张卫东 已签到（迟到）：会议#1「村民恳谈会」']);
+    expect((await say(bot, DEMO.zhang, '/signin')).texts).toEqual(['已签到：会议#1「村民恳谈会」']);
     expect((await say(bot, DEMO.wang, '请假 临时有事')).texts).toEqual(['会议#1「村民恳谈会」 已经开始，不能再请假了。']);
     expect((await say(bot, DEMO.zhang, '代签 李秀英')).texts).toEqual(['您没有使用「代签」的权限。发送「帮助」查看您能用的命令。']);
     expect((await say(bot, DEMO.leader, '代签 李四')).texts).toEqual(['没有找到 李四。名册外的村民请按人数代签，例如「代签 村民 12人」。']);
-    expect((await say(bot, DEMO.leader, '代签 李秀英')).texts).toEqual(['杨建国 已为 李秀英 代签（迟到）：会议#1「村民恳谈会」']);
+    expect((await say(bot, DEMO.leader, '代签 李秀英')).texts).toEqual(['杨建国 已为 李秀英 代签：会议#1「村民恳谈会」']);
     expect((await say(bot, DEMO.leader, '代签 村民 十二人')).texts).toEqual(['人数要写 0 到 9999 之间的整数，例如「代签 村民 12人」。']);
     expect((await say(bot, DEMO.leader, '代签 村民 12人')).texts).toEqual(['已登记村民到会 12 人：会议#1「村民恳谈会」（再次代签人数会改成新的数字）。']);
 
     await tickThrough(bot, '2026-12-03T01:29:00Z', '2026-12-03T01:31:00Z');
     const summary = await rowsLike(bot, `meeting:${meeting!.id}:summary`);
     expect(summary.map((r) => r.text)).toEqual([
-      '会议#1「村民恳谈会」 签到结束\n到会 15 人（按时 1，迟到 2，村民 12），请假 1 人，缺席 1 人。\n签到：杨建国\n迟到：李秀英、张卫东\n请假：普丽（外出学习）\n缺席：王海\n其中代签：李秀英',
+      // Counts only in the group: who was late or absent is not said there.
+      '会议#1「村民恳谈会」 签到结束\n应到 5 人，实到 3 人，请假 1 人，代签 1 人；另有村民 12 人到会。\n名单已私信发给会议组织人。',
     ]);
     const [closed] = await bot.store.db.select().from(meetings).where(eq(meetings.id, meeting!.id));
     expect(closed!.status).toBe('closed');

@@ -40,7 +40,7 @@ const ACTORS: Actor[] = [
 const PERMISSION_REFUSAL = /没有使用「.+」的权限|不在您负责的范围内|只有已登记的回乡干部|您登记的是.+的回乡干部|只对.+开放/u;
 
 /** Commands about the sender themself: no village's data is involved, so no place to be outside of. */
-const ABOUT_SELF: ReadonlySet<CommandName> = new Set(['me']);
+const ABOUT_SELF: ReadonlySet<CommandName> = new Set(['me', 'pause', 'resume']);
 
 type Setup = (bot: TestBot, place: Place) => Promise<void>;
 
@@ -115,6 +115,8 @@ const CASES: Record<CommandName, { text: (p: Place) => string; setup?: Setup }> 
   answer: { text: () => '答复 问#1 带身份证办理', setup: withAsk },
   link: { text: () => '绑定账号' },
   whoami: { text: () => '我是谁' },
+  pause: { text: () => '暂停 至 2027-01-31 借调省里' },
+  resume: { text: () => '恢复' },
   cancel: { text: () => '取消' },
 };
 

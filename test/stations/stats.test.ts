@@ -78,9 +78,9 @@ describe('/stats 统计', () => {
     ]);
   });
 
-  it('shows a cadre and a council member their own village, cadre by cadre', async () => {
+  it('shows a cadre and a council member their own village in totals only, and a station cadre by cadre', async () => {
     const bot = await withActivity();
-    const village = [
+    const totals = [
       '📊 江川区江城镇温泉村 · 本月（12-01至12-31）',
       '回乡干部 4 人：名册 4，已登记 3',
       '五个一完成率 15%，五项全完成 0 人',
@@ -89,15 +89,22 @@ describe('/stats 统计', () => {
       '问题 1 个（待解决 1）· 村规建议 0 条',
       '会议 0 场 · 签到率 —',
       '最近活动 12-01',
+    ];
+    const village = [...totals, '这里只显示全村合计：每人的进度只给本人看（私聊我发「我的」），联络站可以查看每人明细。'].join('\n');
+    expect((await say(bot, DEMO.zhang, '统计')).texts).toEqual([village]);
+    expect((await say(bot, DEMO.council, '统计')).texts).toEqual([village]);
+    expect((await say(bot, { ...DEMO.zhang, chatId: 'private-zhang' }, '统计')).texts).toEqual([village]);
+    // Even a station asking in the village group gets the totals there.
+    expect((await say(bot, DEMO.township, '统计')).texts).toEqual([village]);
+    const perPerson = [
+      ...totals,
       '—— 干部 ——',
       '李秀英 0/5 ⬜⬜⬜⬜⬜ · 未登记',
       '王海 1/5 ⬜⬜⬜✅⬜ · 最近12-01',
       '杨建国 0/5 ⬜⬜⬜⬜⬜ · 最近无',
       '张卫东 2/5 ⬜✅✅⬜⬜ · 最近12-01',
     ].join('\n');
-    expect((await say(bot, DEMO.zhang, '统计')).texts).toEqual([village]);
-    expect((await say(bot, DEMO.council, '统计')).texts).toEqual([village]);
-    expect((await say(bot, { ...DEMO.zhang, chatId: 'private-zhang' }, '统计')).texts).toEqual([village]);
+    expect((await say(bot, { ...TOWNSHIP, chatId: 'jiangcheng-station' }, '统计 温泉村')).texts).toEqual([perPerson]);
   });
 
   it('refuses politely outside the sender’s area, and says what they may see', async () => {
@@ -154,7 +161,7 @@ describe('/stats 统计', () => {
         { meetingId: 'mt-1', personId: 'demo-leader', status: 'leave' },
       ]),
     ]);
-    const lines = (await say(bot, DEMO.zhang, '统计')).texts[0]!.split('\n');
+    const lines = (await say(bot, { ...TOWNSHIP, chatId: 'jiangcheng-station' }, '统计 温泉村')).texts[0]!.split('\n');
     // 杨建国 organised it, 张卫东 and 王海 signed in: three cadres have the talk.
     expect(lines[3]).toBe('各项已做人数：恳谈 3 · 走访 1 · 建议 1 · 实事 1 · 村规 0');
     expect(lines[2]).toBe('五个一完成率 30%，五项全完成 0 人');

@@ -93,7 +93,7 @@ describe('/review 审核', () => {
   it('puts review buttons under each new suggestion in the council chat', async () => {
     const bot = await withTwo();
     const notice = sentTo(bot, 'wenquan-council')[0]!.payload;
-    expect(notice.text).toBe('江川区江城镇温泉村新建议#1（张卫东）：村口道路需要硬化\n类别：基础设施\n可以点下面的按钮，或发送「审核 建议#1 采纳|不采纳 意见」。');
+    expect(notice.text).toBe('江川区江城镇温泉村新建议#1：村口道路需要硬化\n类别：基础设施\n可以点下面的按钮，或发送「审核 建议#1 采纳|不采纳 意见」。');
     expect(notice.buttons).toEqual([[{ label: '采纳', value: 'review:1:adopt' }, { label: '不采纳', value: 'review:1:reject' }]]);
     const denied = await press(bot, { ...DEMO.zhang, chatId: 'wenquan-council' }, 'review:1:adopt');
     expect(denied).toEqual({ replies: [], toast: '您没有使用「审核」的权限。发送「帮助」查看您能用的命令。' });

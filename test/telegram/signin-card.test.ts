@@ -18,7 +18,7 @@ describe('the meeting sign-in card in a Telegram group', () => {
     expect(bot.fake.callsOf('answerCallbackQuery').map((c) => c.payload.text)).toEqual(['已签到']);
     const edits = bot.fake.callsOf('editMessageText');
     expect(edits).toHaveLength(1);
-    expect(String(edits[0]!.payload.text)).toMatch(/已签到 1 人：张卫东$/u);
+    expect(String(edits[0]!.payload.text)).toMatch(/已签到 1 人$/u);
     expect(edits[0]!.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: '签到', callback_data: 'signin:1' }]] });
     expect(bot.fake.callsOf('sendMessage')).toEqual([]);
 

@@ -40,6 +40,8 @@ export interface Plan {
   messages: OutMessage[];
   /** Short answer to a button press, shown by the platform to the person who pressed. */
   toast?: string;
+  /** The sender took part though nothing else is written (a look at 我的): it answers a reminder. */
+  activity?: boolean;
 }
 
 export const emptyPlan = (): Plan => ({ statements: [], messages: [] });

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { Store } from '../../db/store.js';
-import type { WorkCalendar } from '../../domain/meetings/index.js';
+import type { NudgeCadence, WorkCalendar } from '../../domain/meetings/index.js';
 import type { Logger } from './ports.js';
 import type { Routes } from './router.js';
 
@@ -9,6 +9,8 @@ export interface JobDeps {
   store: Store;
   timeZone: string;
   calendar: WorkCalendar;
+  /** How often people may be reminded (NUDGE_* in the configuration). */
+  cadence: NudgeCadence;
   logger: Logger;
 }
 

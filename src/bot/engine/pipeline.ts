@@ -3,6 +3,7 @@ import { prepareGetConversation } from '../../db/repo/conversations.js';
 import { markProcessedStatement, prepareIsProcessed } from '../../db/repo/events.js';
 import { enqueueStatement } from '../../db/repo/outbox.js';
 import { prepareActorReads, reachableAgainStatement, touchIdentityStatement } from '../../db/repo/people.js';
+import { touchActivityStatement } from '../../db/repo/load.js';
 import { getRegion } from '../../db/repo/regions.js';
 import { isUniqueViolation, type Statement, type Store } from '../../db/store.js';
 import { AppError } from '../../domain/errors.js';
@@ -184,6 +185,11 @@ export function createPipeline(deps: PipelineDeps) {
       }
       if (id?.unreachableAt && event.chat.type === 'private' && event.payload.type !== 'membership') {
         statements.push(reachableAgainStatement(db, event.platform, event.sender.userId));
+      }
+      // What a known person does with the bot answers a reminder (see the scheduler's nudges):
+      // anything it writes, or a look at their own progress. A refusal writes nothing, not even this.
+      if (ctx.actor.person && (plan.statements.length > 0 || plan.activity)) {
+        statements.push(touchActivityStatement(db, ctx.actor.person.id, at));
       }
       statements.push(...plan.statements);
       const keys = plan.messages.map((m, i) => m.key ?? `${event.platform}:${event.eventId}:${i}`);

@@ -4,6 +4,7 @@ import type { Feature } from '../engine/feature.js';
 import type { Clock } from '../engine/ports.js';
 import { coreFeature } from './core/index.js';
 import { identityFeature, type PlatformLabels } from './identity/index.js';
+import { loadFeature } from './load/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import type { WorkbookWriter } from './spreadsheets/export.js';
 import { spreadsheetsFeature } from './spreadsheets/index.js';
@@ -30,5 +31,6 @@ export function allFeatures(deps: FeatureDeps): Feature[] {
     identityFeature({ labels: deps.labels }),
     suggestionsFeature(),
     spreadsheetsFeature(deps.writeWorkbook),
+    loadFeature,
   ];
 }

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, max, sql } from 'drizzle-orm';
 import { emptyCounts, type FiveOnesCounts } from '../../domain/five-ones.js';
+import { ANONYMOUS_LABEL } from '../../domain/anonymous.js';
 import type { RecordKind } from '../../domain/types.js';
 import { people, records } from '../schema/index.js';
 import { compiledWrite, perDb } from '../prepared.js';
@@ -24,7 +25,7 @@ type RecordInsert = typeof records.$inferInsert;
 type RecordValues = { [K in keyof Required<RecordInsert>]: Exclude<RecordInsert[K], undefined> };
 
 export function insertRecordStatement(db: Db, row: RecordInsert): Statement {
-  const values: RecordValues = { ...row, evidence: row.evidence ?? null, category: row.category ?? null };
+  const values: RecordValues = { ...row, evidence: row.evidence ?? null, category: row.category ?? null, anonymous: row.anonymous ?? 0 };
   return compiledWrite<RecordValues>(db, 'insert-record', (v) =>
     db.insert(records).values({
       id: v('id'),
@@ -36,6 +37,7 @@ export function insertRecordStatement(db: Db, row: RecordInsert): Statement {
       status: v('status'),
       evidence: v('evidence'),
       category: v('category'),
+      anonymous: v('anonymous'),
       platform: v('platform'),
       chatId: v('chatId'),
       eventId: v('eventId'),
@@ -88,7 +90,9 @@ export const recordWithAuthor = {
   status: records.status,
   category: records.category,
   createdAt: records.createdAt,
-  author: people.name,
+  // Masked here, in the one selection every list, document and ledger uses, so none can leak it.
+  author: sql<string>`case when ${records.anonymous} = 1 then ${ANONYMOUS_LABEL} else ${people.name} end`,
+  anonymous: records.anonymous,
 };
 
 /** Records of a village of one kind with their authors, newest first. */

@@ -1,6 +1,4 @@
 import { asc, inArray } from 'drizzle-orm';
-import type { FiveOnesItem } from '../../domain/five-ones.js';
-import type { NudgeHistory } from '../../domain/meetings/index.js';
 import { nudges, schedulerJobs } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
 import { inChunks } from './chunks.js';
@@ -20,8 +18,14 @@ export function jobDoneStatement(db: Db, key: string, at: number): Statement {
   return db.insert(schedulerJobs).values({ key, doneAt: at });
 }
 
-export async function nudgeHistoryOf(db: Db, personIds: readonly string[]): Promise<Map<string, NudgeHistory[]>> {
-  const out = new Map<string, NudgeHistory[]>();
+export interface StoredNudge {
+  week: string;
+  sentAt: number;
+  escalated: boolean;
+}
+
+export async function nudgeHistoryOf(db: Db, personIds: readonly string[]): Promise<Map<string, StoredNudge[]>> {
+  const out = new Map<string, StoredNudge[]>();
   if (personIds.length === 0) return out;
   // Each person falls in one slice, so every person's history stays in sending order.
   const rows = await inChunks(personIds, (slice) => db.select().from(nudges).where(inArray(nudges.personId, slice)).orderBy(asc(nudges.sentAt)));
@@ -33,7 +37,7 @@ export async function nudgeHistoryOf(db: Db, personIds: readonly string[]): Prom
   return out;
 }
 
-/** Plain INSERT: one nudge per person and week, and a racing tick's write fails whole. */
-export function nudgeStatement(db: Db, row: { personId: string; week: string; sentAt: number; missing: readonly FiveOnesItem[]; escalated: boolean }): Statement {
+/** Plain INSERT: one reminder per person and week (the cadence allows fewer), and a racing tick's write fails whole. */
+export function nudgeStatement(db: Db, row: { personId: string; week: string; sentAt: number; missing: readonly string[]; escalated: boolean }): Statement {
   return db.insert(nudges).values({ personId: row.personId, week: row.week, sentAt: row.sentAt, missing: JSON.stringify(row.missing), escalated: row.escalated ? 1 : 0 });
 }

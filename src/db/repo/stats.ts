@@ -65,8 +65,10 @@ function countWhere(cond: SQL): SQL<number> {
  * (villages, roster, activity, five ones per cadre, meetings, last meeting), each filtered by the
  * scope's path range and answered from indexes (see drizzle/0005_stats-indexes.sql).
  */
-export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange, now: number): Promise<VillageFacts[]> {
+export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange, now: number, pausedOn?: string): Promise<VillageFacts[]> {
   const villages = villagesOf(db, scope);
+  // A cadre paused on `pausedOn` (YYYY-MM-DD) is left out of the counts and the completion rate.
+  const notPaused = pausedOn === undefined ? sql`1 = 1` : sql`not exists (select 1 from pauses p where p.person_id = roles.person_id and p.until >= ${pausedOn})`;
   const period = inRange(range);
   const kind = (k: string) => sql`${records.kind} = ${k}`;
 
@@ -79,7 +81,7 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
     })
     .from(roles)
     .innerJoin(people, eq(people.id, roles.personId))
-    .where(and(eq(roles.role, 'cadre'), inArray(roles.regionCode, villages)))
+    .where(and(eq(roles.role, 'cadre'), inArray(roles.regionCode, villages), notPaused))
     .groupBy(roles.regionCode);
 
   const activityQ = db
@@ -117,7 +119,7 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
   const perCadreQ = db
     .select({ v: roles.regionCode, talk: talked, visit: has('visit'), suggestion: has('suggestion'), deed: has('deed'), rule: has('rule') })
     .from(roles)
-    .where(and(eq(roles.role, 'cadre'), inArray(roles.regionCode, villages)));
+    .where(and(eq(roles.role, 'cadre'), inArray(roles.regionCode, villages), notPaused));
 
   // Meetings held in the village during the period (started, not cancelled) and how many of those
   // invited signed in. The period bounds go into the WHERE so only those meetings are read.
@@ -212,7 +214,7 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
 const collator = new Intl.Collator('zh-CN');
 
 /** The cadres of one village with how often each has done each item, for the village view. */
-export async function cadreFacts(db: Db, villageCode: string): Promise<CadreFacts[]> {
+export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string): Promise<CadreFacts[]> {
   const cadreIds = db
     .select({ id: roles.personId })
     .from(roles)
@@ -225,6 +227,7 @@ export async function cadreFacts(db: Db, villageCode: string): Promise<CadreFact
         name: people.name,
         onRoster: people.onRoster,
         joined: sql<number>`exists (select 1 from identities i where i.person_id = ${people.id})`,
+        pausedUntil: pausedOn === undefined ? sql<string | null>`null` : sql<string | null>`(select p.until from pauses p where p.person_id = ${people.id} and p.until >= ${pausedOn})`,
       })
       .from(roles)
       .innerJoin(people, eq(people.id, roles.personId))
@@ -245,7 +248,7 @@ export async function cadreFacts(db: Db, villageCode: string): Promise<CadreFact
       .where(and(inArray(meetings.createdBy, cadreIds), inArray(meetings.kind, talkKinds), inArray(meetings.status, [...HELD]))),
   ]);
   const byPerson = new Map<string, CadreFacts>(
-    cadres.map((c) => [c.id, { personId: c.id, name: c.name, onRoster: c.onRoster === 1, joined: n(c.joined) === 1, items: emptyCounts(), lastAt: null }]),
+    cadres.map((c) => [c.id, { personId: c.id, name: c.name, onRoster: c.onRoster === 1, joined: n(c.joined) === 1, items: emptyCounts(), lastAt: null, pausedUntil: c.pausedUntil ?? null }]),
   );
   for (const r of counts) {
     const c = byPerson.get(r.p);

@@ -139,7 +139,7 @@ export async function statusCounts(db: Db, regionCode: string, kind: RecordKind)
 /** Adopted (and already forwarded) suggestions of a village, oldest first, for the forwarding document. */
 export async function adoptedSuggestions(db: Db, regionCode: string) {
   return db
-    .select({ ...recordWithAuthor, workUnit: people.workUnit })
+    .select({ ...recordWithAuthor, workUnit: sql<string | null>`case when ${records.anonymous} = 1 then null else ${people.workUnit} end` })
     .from(records)
     .innerJoin(people, eq(people.id, records.personId))
     .where(and(eq(records.regionCode, regionCode), eq(records.kind, 'suggestion'), inArray(records.status, ['adopted', 'forwarded'])))

@@ -135,6 +135,8 @@ export const records = sqliteTable(
     /** JSON array of attachments (platform file ids) kept as evidence. */
     evidence: text('evidence'),
     category: text('category'),
+    /** 1 for an anonymous suggestion: the village sees 匿名, the township station sees the author. */
+    anonymous: integer('anonymous').notNull().default(0),
     platform: text('platform').notNull(),
     chatId: text('chat_id').notNull(),
     eventId: text('event_id').notNull(),

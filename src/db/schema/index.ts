@@ -3,3 +3,4 @@ export * from './stations.js';
 export * from './meetings.js';
 export * from './suggestions.js';
 export * from './identity-links.js';
+export * from './load.js';

@@ -44,10 +44,11 @@ export function regionLoadStatements(db: Db, seeds: readonly RegionSeed[], store
   const out: Statement[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const json = JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT));
-    // Columns in the table's order; `where true` keeps SQLite from reading ON CONFLICT as a join.
+    // Columns in the table's order (the planning unit is the operator's, never the official list's);
+    // `where true` keeps SQLite from reading ON CONFLICT as a join.
     out.push(
       db.insert(regions).select(
-        sql`select json_extract(value, '$.code'), json_extract(value, '$.name'), json_extract(value, '$.level'), json_extract(value, '$.parentCode'), json_extract(value, '$.path'), json_extract(value, '$.fullName'), json_extract(value, '$.officialName') from json_each(${json}) where true ${conflict}`,
+        sql`select json_extract(value, '$.code'), json_extract(value, '$.name'), json_extract(value, '$.level'), json_extract(value, '$.parentCode'), json_extract(value, '$.path'), json_extract(value, '$.fullName'), null, json_extract(value, '$.officialName') from json_each(${json}) where true ${conflict}`,
       ),
     );
   }

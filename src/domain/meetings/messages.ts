@@ -1,8 +1,8 @@
 /**
- * What the bot says about meetings, sign-in, votes, reminders, digests and nudges. Plain Chinese,
+ * What the bot says about meetings, sign-in, votes, reminders and digests (five-ones reminders: load-messages.ts). Plain Chinese,
  * short enough for a phone; every refusal says what to do instead.
  */
-import { FIVE_ONES_LABELS, type FiveOnesItem, type FiveOnesProgress } from '../five-ones.js';
+import type { FiveOnesProgress } from '../five-ones.js';
 import {
   COLOUR_LABELS,
   COLOUR_MARKS,
@@ -157,9 +157,9 @@ export const meetingMsg = {
   },
   signinLabel: '签到',
   /** The sign-in card as it stands: the opening text and who has signed in so far. */
-  signinCard(m: MeetingView, tz: string, signed: readonly { name: string; late: boolean }[]): string {
-    const names = signed.map((p) => (p.late ? `${p.name}（迟到）` : p.name));
-    return [this.windowOpen(m, tz), `已签到 ${signed.length} 人：${names.join('、') || '暂无'}`].join('\n');
+  /** A count, not names: the group never learns from it who came late or who is missing. */
+  signinCard(m: MeetingView, tz: string, signed: number): string {
+    return [this.windowOpen(m, tz), `已签到 ${signed} 人`].join('\n');
   },
 
   noMeeting: '本群现在没有要签到的会议。组长或理事会成员可以发送「会议 时间 名称」安排会议。',
@@ -170,12 +170,14 @@ export const meetingMsg = {
     return `${head(m)} 的签到已经截止。`;
   },
   unknownPerson: '我还不认识您，请先在本村群里发送「登记 姓名」，或请组长代签。',
-  signedIn(name: string, m: MeetingView, late: boolean): string {
-    return `${name} 已签到${late ? '（迟到）' : ''}：${head(m)}`;
+  /**
+   * Said in the group as a reply to the sender's own message, so it needs no name; a late sign-in
+   * is not called late there (the record keeps it, and the organiser hears it in private).
+   */
+  signedIn(m: MeetingView): string {
+    return `已签到：${head(m)}`;
   },
-  alreadySignedIn(name: string): string {
-    return `${name} 已经签过到了，不用重复签到。`;
-  },
+  alreadySignedIn: '您已经签过到了，不用重复签到。',
   signinToast(late: boolean): string {
     return late ? '已签到（迟到）' : '已签到';
   },
@@ -187,8 +189,8 @@ export const meetingMsg = {
   proxyAmbiguous(name: string): string {
     return `有不止一位 ${name}，请联系本人自己签到。`;
   },
-  proxySigned(names: readonly string[], by: string, m: MeetingView, late: boolean): string {
-    return `${by} 已为 ${names.join('、')} 代签${late ? '（迟到）' : ''}：${head(m)}`;
+  proxySigned(names: readonly string[], by: string, m: MeetingView): string {
+    return `${by} 已为 ${names.join('、')} 代签：${head(m)}`;
   },
   headCount(n: number, m: MeetingView): string {
     return `已登记村民到会 ${n} 人：${head(m)}（再次代签人数会改成新的数字）。`;
@@ -201,13 +203,22 @@ export const meetingMsg = {
   },
   leaveAlreadySigned: '您已经签到了，不用请假。',
   leaveNoMeeting: '本群现在没有可以请假的会议。',
-  leaveRecorded(name: string, m: MeetingView, reason: string): string {
-    return `已为 ${name} 记下请假：${head(m)}，理由：${reason}。不计缺席。`;
+  leaveRecorded(m: MeetingView, reason: string): string {
+    return `已记下请假：${head(m)}，理由：${reason}。不计缺席。`;
   },
 
+  /** For the group: counts only. Who was late or absent goes to the organiser in private. */
   summary(m: MeetingView, s: AttendanceSummary): string {
-    const lines = [
+    const expected = s.signed.length + s.late.length + s.leave.length + s.absent.length;
+    return [
       `${head(m)} 签到结束`,
+      `应到 ${expected} 人，实到 ${s.signed.length + s.late.length} 人，请假 ${s.leave.length} 人，代签 ${s.proxied.length} 人${s.villagers ? `；另有村民 ${s.villagers} 人到会` : ''}。`,
+      '名单已私信发给会议组织人。',
+    ].join('\n');
+  },
+  summaryPrivate(m: MeetingView, s: AttendanceSummary): string {
+    const lines = [
+      `${head(m)} 签到结束（名单只发给您，请勿转发到群里）`,
       `到会 ${s.present} 人（按时 ${s.signed.length}，迟到 ${s.late.length}${s.villagers ? `，村民 ${s.villagers}` : ''}），请假 ${s.leave.length} 人，缺席 ${s.absent.length} 人。`,
       `签到：${names(s.signed)}`,
       `迟到：${names(s.late)}`,
@@ -308,14 +319,6 @@ export const meetingMsg = {
       lines.push(`· ${g.village.fullName}：五个一完成 ${rate}%，${idle}；挂包联系：${o.stations.get(g.village.code) ?? '未指定'}`);
     }
     return lines.join('\n');
-  },
-
-  // nudges
-  nudge(name: string, missing: readonly FiveOnesItem[]): string {
-    return `${name}，您的五个一还差：${missing.map((i) => FIVE_ONES_LABELS[i]).join('、')}。做了就发给我记录，例如「走访 今天走访了3户」；参加恳谈会或座谈会请签到。`;
-  },
-  escalation(name: string, village: string, missing: readonly FiveOnesItem[], nudges: number): string {
-    return `请联络站关注：${village}回乡干部 ${name} 已连续 ${nudges} 周收到提醒没有回应，五个一还差：${missing.map((i) => FIVE_ONES_LABELS[i]).join('、')}。`;
   },
 };
 

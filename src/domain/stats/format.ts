@@ -25,7 +25,15 @@ function day(at: number | null, timeZone: string): string {
 }
 
 /** The /stats reply: totals of the scope, then one line per sub-region (or per cadre in a village). */
-export function formatReport(report: StatsReport, timeZone: string): string {
+export interface ReportAudience {
+  /**
+   * False in a village group and for anyone but stations: only the village's totals, never who did
+   * what, so no one is shown as lagging to colleagues; each person sees their own with 我的.
+   */
+  perPerson: boolean;
+}
+
+export function formatReport(report: StatsReport, timeZone: string, audience: ReportAudience = { perPerson: true }): string {
   const t = report.totals;
   const lines = [
     `📊 ${report.scope.fullName} · ${periodLabel(report.range, timeZone)}`,
@@ -38,6 +46,10 @@ export function formatReport(report: StatsReport, timeZone: string): string {
   ];
   if (report.scope.level === 'village') {
     lines.push(`最近活动 ${day(t.lastAt, timeZone)}${isIdle(t.lastAt, report.now) && t.cadres > 0 ? ' 🔴 14天无动静' : ''}`);
+    if (!audience.perPerson) {
+      lines.push(statsMsg.totalsOnly);
+      return lines.join('\n');
+    }
     if (report.cadres.length > 0) {
       lines.push('—— 干部 ——');
       for (const c of report.cadres) lines.push(cadreLine(c, timeZone));
@@ -74,14 +86,14 @@ function rowLine(row: StatsRow, timeZone: string): string {
 function cadreLine(c: CadreFacts, timeZone: string): string {
   const done = FIVE_ONES.filter((i) => c.items[i] > 0).length;
   const boxes = FIVE_ONES.map((i) => (c.items[i] > 0 ? '✅' : '⬜')).join('');
-  const tail = c.joined ? `最近${day(c.lastAt, timeZone)}` : '未登记';
+  const tail = c.pausedUntil ? statsMsg.paused(c.pausedUntil) : c.joined ? `最近${day(c.lastAt, timeZone)}` : '未登记';
   return `${c.name} ${done}/5 ${boxes} · ${tail}`;
 }
 
 /** The picture: completion per sub-region, or items done per cadre inside a village. */
-export function reportChart(report: StatsReport): ChartSpec | null {
+export function reportChart(report: StatsReport, audience: ReportAudience = { perPerson: true }): ChartSpec | null {
   if (report.scope.level === 'village') {
-    if (report.cadres.length === 0) return null;
+    if (report.cadres.length === 0 || !audience.perPerson) return null;
     return {
       title: statsMsg.chartCadreTitle(report.scope.name),
       kind: 'bar',

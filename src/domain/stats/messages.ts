@@ -39,6 +39,11 @@ export const CHILDREN_HEADING: Record<RegionLevel, string> = {
 };
 
 export const statsMsg = {
+  /** A paused cadre: shown with the date, left out of the completion rate. */
+  paused(until: string): string {
+    return `暂停至 ${until}（不计入完成率）`;
+  },
+  totalsOnly: '这里只显示全村合计：每人的进度只给本人看（私聊我发「我的」），联络站可以查看每人明细。',
   usage: '用法：「统计」看本地区，「统计 江城镇 本周」看指定地区和时段。时段可写 本周、本月 或 全部（默认本月）。',
   tooManyWords: '统计后面最多写一个地区和一个时段，例如「统计 江城镇 本周」。',
   noScope: '统计只对联络服务站、工作专班和各村的干部、理事会开放。回乡干部请先在本村群里发送「登记 姓名」。',

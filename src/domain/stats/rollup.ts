@@ -59,6 +59,8 @@ export interface CadreFacts {
   /** How often each item was done, cumulative. */
   items: FiveOnesCounts;
   lastAt: number | null;
+  /** Last day of a running pause (YYYY-MM-DD): not counted in the village's figures meanwhile. */
+  pausedUntil?: string | null;
 }
 
 export interface StatsTotals extends Omit<VillageFacts, 'code' | 'path'> {

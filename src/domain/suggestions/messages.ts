@@ -82,8 +82,12 @@ export const sx = {
   tagsSame(seq: number, tags: readonly string[]): string {
     return `建议#${seq} 的类别已经是“${tags.join('、')}”。`;
   },
-  newSuggestionNotice(seq: number, author: string, village: string, text: string, tags: readonly string[]): string {
-    return `${village}新建议#${seq}（${author}）：${truncate(text, 120)}\n类别：${tags.join('、')}\n可以点下面的按钮，或发送「审核 建议#${seq} 采纳|不采纳 意见」。`;
+  /**
+   * Pushed to the council's group unasked, so it names no one: the suggestion is judged on what it
+   * says, and an author who is behind on other items is not shown to the group. 清单 has the author.
+   */
+  newSuggestionNotice(seq: number, village: string, text: string, tags: readonly string[]): string {
+    return `${village}新建议#${seq}：${truncate(text, 120)}\n类别：${tags.join('、')}\n可以点下面的按钮，或发送「审核 建议#${seq} 采纳|不采纳 意见」。`;
   },
   reviewButtons: { adopt: '采纳', reject: '不采纳' },
 

@@ -8,7 +8,7 @@ import { membership } from './membership.js';
 import { runNudges } from './nudge-jobs.js';
 import { recordCommand } from './record.js';
 
-/** Weekly five-ones reminders to cadres, escalated to the township station after three. */
+/** Five-ones reminders (and reviewers' reminders), rare and private; escalated to the station in private. */
 const nudgeJob: Job = { name: 'five-ones nudges', run: (deps, now) => runNudges(deps, now) };
 
 /**

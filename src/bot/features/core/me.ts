@@ -9,5 +9,5 @@ export const me: CommandHandler = async (ctx) => {
   if (!person || !cadre) return replyPlan(ctx, msg.notCadre);
   const village = await getRegion(ctx.db, cadre.regionCode);
   const progress = await progressOf(ctx.db, person.id, ctx.now.getTime());
-  return replyPlan(ctx, msg.fiveOnesCard(person.name, village?.fullName ?? '', progress), { title: '我的五个一' });
+  return { ...replyPlan(ctx, msg.fiveOnesCard(person.name, village?.fullName ?? '', progress), { title: '我的五个一' }), activity: true };
 };

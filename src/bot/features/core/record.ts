@@ -1,6 +1,10 @@
 import { saveConversationStatement, endConversationStatement } from '../../../db/repo/conversations.js';
 import { insertRecordStatement, nextRecordSeq } from '../../../db/repo/records.js';
+import { parseAnonymous } from '../../../domain/anonymous.js';
 import { fiveOnes } from '../../../domain/five-ones.js';
+import { anonymousMsg } from '../../../domain/load-messages.js';
+import { peopleWithRole } from '../../../db/repo/people.js';
+import { personalMessages, reachOf } from '../../engine/scheduler/recipients.js';
 import { msg } from '../../../domain/messages.js';
 import type { Statement } from '../../../db/store.js';
 import type { Button, OutMessage, RecordKind, Region } from '../../../domain/types.js';
@@ -28,6 +32,8 @@ export interface RecordDraft {
   recordId: string;
   seq: number;
   hasEvidence: boolean;
+  /** An anonymous suggestion: the village sees 匿名, the township station the author. */
+  anonymous: boolean;
 }
 
 /** An extension either answers instead of saving, or adds to the save. */
@@ -46,7 +52,8 @@ export function recordCommand(kind: RecordKind, extend?: RecordExtension): Comma
     const where = await cadreVillage(ctx);
     if (!where.ok) return where.plan;
     const hasEvidence = ctx.event.payload.type === 'message' && (ctx.event.payload.attachments?.length ?? 0) > 0;
-    if (!args.trim() && !hasEvidence) {
+    const anon = kind === 'suggestion' ? parseAnonymous(args, ctx.event.chat.type === 'private') : { anonymous: false, text: args.trim() };
+    if (!anon.text && !hasEvidence) {
       const { platform, chatId } = ctx.event.chat;
       return {
         statements: [
@@ -55,7 +62,7 @@ export function recordCommand(kind: RecordKind, extend?: RecordExtension): Comma
             chatId,
             userId: ctx.event.sender.userId,
             kind: 'record',
-            data: JSON.stringify({ kind }),
+            data: JSON.stringify(anon.anonymous ? { kind, anonymous: true } : { kind }),
             expiresAt: ctx.now.getTime() + CONVERSATION_TTL_MS,
             updatedAt: ctx.now.getTime(),
           }),
@@ -63,18 +70,18 @@ export function recordCommand(kind: RecordKind, extend?: RecordExtension): Comma
         messages: [reply(ctx, msg.recordPrompt(kind))],
       };
     }
-    return saveRecord(ctx, where.value, kind, args.trim() || '（图片）', extend);
+    return saveRecord(ctx, where.value, kind, anon.text || '（图片）', extend, { anonymous: anon.anonymous });
   };
 }
 
 export function continueRecordWith(extend?: RecordExtension): ConversationHandler {
   return async (ctx, text, data) => {
-    const kind = (data as { kind: RecordKind }).kind;
+    const { kind, anonymous } = data as { kind: RecordKind; anonymous?: boolean };
     const { platform, chatId } = ctx.event.chat;
     if (!text) return { statements: [], messages: [reply(ctx, msg.empty)] };
     const where = await cadreVillage(ctx);
     if (!where.ok) return where.plan;
-    const plan = await saveRecord(ctx, where.value, kind, text, extend);
+    const plan = await saveRecord(ctx, where.value, kind, text, extend, { anonymous: anonymous === true });
     plan.statements.unshift(endConversationStatement(ctx.db, platform, chatId, ctx.event.sender.userId));
     return plan;
   };
@@ -82,7 +89,15 @@ export function continueRecordWith(extend?: RecordExtension): ConversationHandle
 
 
 /** Saves a record into a village the caller has checked with `cadreVillage`. */
-export async function saveRecord(ctx: HandlerContext, village: Region, kind: RecordKind, text: string, extend?: RecordExtension): Promise<Plan> {
+export async function saveRecord(
+  ctx: HandlerContext,
+  village: Region,
+  kind: RecordKind,
+  text: string,
+  extend?: RecordExtension,
+  options: { anonymous?: boolean } = {},
+): Promise<Plan> {
+  const anonymous = kind === 'suggestion' && options.anonymous === true;
   const person = ctx.actor.person!;
   const seq = await nextRecordSeq(ctx.db, kind);
   const at = ctx.now.getTime();
@@ -90,9 +105,14 @@ export async function saveRecord(ctx: HandlerContext, village: Region, kind: Rec
   const before = await progressOf(ctx.db, person.id, at);
   const after = fiveOnes({ ...before.counts, ...(kind !== 'problem' ? { [kind]: before.counts[kind] + 1 } : {}) });
   const id = ctx.newId();
-  const added = extend ? await extend(ctx, { kind, text, village, recordId: id, seq, hasEvidence: attachments.length > 0 }) : {};
+  const added = extend ? await extend(ctx, { kind, text, village, recordId: id, seq, hasEvidence: attachments.length > 0, anonymous }) : {};
   if ('answer' in added) return added.answer;
-  const lines = [msg.recordSaved(kind, seq, village.fullName, after), ...(added.lines ?? [])];
+  // An anonymous suggestion's reply in a group leaves out the sender's progress: it would tell
+  // colleagues whose it is. The station hears the author in private.
+  const saved = anonymous ? [msg.recordSaved(kind, seq, village.fullName, after).split('\n')[0]!, anonymousMsg.saved] : [msg.recordSaved(kind, seq, village.fullName, after)];
+  if (anonymous && ctx.event.chat.type === 'private') saved.splice(1, 0, ...msg.recordSaved(kind, seq, village.fullName, after).split('\n').slice(1));
+  const lines = [...saved, ...(added.lines ?? [])];
+  const stationNotes = anonymous ? await authorForStation(ctx, village, seq, text, id) : [];
   return {
     statements: [
       insertRecordStatement(ctx.db, {
@@ -105,6 +125,7 @@ export async function saveRecord(ctx: HandlerContext, village: Region, kind: Rec
         status: INITIAL_STATUS[kind],
         evidence: attachments.length ? JSON.stringify(attachments) : null,
         ...(added.category ? { category: added.category } : {}),
+        anonymous: anonymous ? 1 : 0,
         platform: ctx.event.platform,
         chatId: ctx.event.chat.chatId,
         eventId: ctx.event.eventId,
@@ -113,6 +134,14 @@ export async function saveRecord(ctx: HandlerContext, village: Region, kind: Rec
       }),
       ...(added.statements ?? []),
     ],
-    messages: [reply(ctx, lines.join('\n'), added.buttons?.length ? { buttons: added.buttons } : {}), ...(added.messages ?? [])],
+    messages: [reply(ctx, lines.join('\n'), added.buttons?.length ? { buttons: added.buttons } : {}), ...(added.messages ?? []), ...stationNotes],
   };
+}
+
+/** The township station's staff learn who wrote an anonymous suggestion, each in private. */
+async function authorForStation(ctx: HandlerContext, village: Region, seq: number, text: string, recordId: string): Promise<OutMessage[]> {
+  if (!village.parentCode) return [];
+  const staff = (await peopleWithRole(ctx.db, 'township_station', village.parentCode)).map((p) => ({ id: p.id, name: p.name }));
+  const author = ctx.actor.person!.name;
+  return personalMessages(staff, await reachOf(ctx.db, staff), () => anonymousMsg.authorForStation(seq, village.fullName, author, text), (t) => `anonymous:${recordId}:${t.platform}:${t.chatId}`, [], () => '');
 }

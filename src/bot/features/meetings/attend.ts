@@ -11,7 +11,9 @@ import {
 } from '../../../db/repo/meetings.js';
 import { mayUseIn } from '../../../domain/access.js';
 import { signinMoment } from '../../../domain/meetings/index.js';
+import { pauseMsg } from '../../../domain/load-messages.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
+import { soundsLikePause } from '../../../domain/pause.js';
 import { msg } from '../../../domain/messages.js';
 import { reply, replyPlan, type ButtonHandler, type CommandHandler, type HandlerContext, type Plan } from '../../engine/context.js';
 import { actorLabel } from '../core/where.js';
@@ -22,17 +24,15 @@ import { meetingChat, meetingKey, viewOf } from './view.js';
  * The sign-in card posted when the window opened, updated in place with who has signed in. Only
  * where the platform edits messages: elsewhere each sign-in would post the whole card again.
  */
-async function cardUpdate(ctx: HandlerContext, m: MeetingRow, newly: readonly { id: string; name: string; late: boolean }[]): Promise<OutMessage[]> {
+async function cardUpdate(ctx: HandlerContext, m: MeetingRow, newly: readonly { id: string }[]): Promise<OutMessage[]> {
   if (!ctx.capabilities.editInPlace) return [];
-  const signed = new Map<string, { name: string; late: boolean }>();
-  for (const a of await attendanceOf(ctx.db, m.id)) {
-    if (a.status === 'signed' || a.status === 'late') signed.set(a.personId, { name: a.name, late: a.status === 'late' });
-  }
-  for (const p of newly) if (!signed.has(p.id)) signed.set(p.id, { name: p.name, late: p.late });
+  const signed = new Set<string>();
+  for (const a of await attendanceOf(ctx.db, m.id)) if (a.status === 'signed' || a.status === 'late') signed.add(a.personId);
+  for (const p of newly) signed.add(p.id);
   return [
     {
       to: meetingChat(m),
-      text: meetingMsg.signinCard(viewOf(m), ctx.timeZone, [...signed.values()]),
+      text: meetingMsg.signinCard(viewOf(m), ctx.timeZone, signed.size),
       title: meetingMsg.signinLabel,
       buttons: [[{ label: meetingMsg.signinLabel, value: `signin:${m.seq}` }]],
       editOf: `${meetingKey(m)}:open`,
@@ -61,7 +61,7 @@ async function signSelf(ctx: HandlerContext, meeting?: MeetingRow | null): Promi
   if (!person) return { plan: replyPlan(ctx, meetingMsg.unknownPerson), toast: meetingMsg.unknownPerson };
   const status = await attendanceStatusOf(ctx.db, found.meeting.id, person.id);
   if (status === 'signed' || status === 'late') {
-    const text = meetingMsg.alreadySignedIn(person.name);
+    const text = meetingMsg.alreadySignedIn;
     return { plan: replyPlan(ctx, text), toast: text };
   }
   const statement = signinStatement(ctx.db, {
@@ -71,9 +71,9 @@ async function signSelf(ctx: HandlerContext, meeting?: MeetingRow | null): Promi
     at: ctx.now.getTime(),
     proxyBy: null,
   });
-  const card = await cardUpdate(ctx, found.meeting, [{ id: person.id, name: person.name, late: found.late }]);
+  const card = await cardUpdate(ctx, found.meeting, [{ id: person.id }]);
   return {
-    plan: { statements: [statement], messages: [reply(ctx, meetingMsg.signedIn(person.name, viewOf(found.meeting), found.late)), ...card] },
+    plan: { statements: [statement], messages: [reply(ctx, meetingMsg.signedIn(viewOf(found.meeting))), ...card] },
     toast: meetingMsg.signinToast(found.late),
   };
 }
@@ -129,8 +129,8 @@ export const proxyCommand: CommandHandler = async (ctx, args) => {
       signinStatement(ctx.db, { meetingId: meeting.id, personId: p.id, status: late ? 'late' : 'signed', at: now, proxyBy: by }),
     ),
     messages: [
-      reply(ctx, meetingMsg.proxySigned(chosen.map((p) => p.name), ctx.actor.person?.name ?? ctx.event.sender.displayName, viewOf(meeting), late)),
-      ...(await cardUpdate(ctx, meeting, chosen.map((p) => ({ ...p, late })))),
+      reply(ctx, meetingMsg.proxySigned(chosen.map((p) => p.name), ctx.actor.person?.name ?? ctx.event.sender.displayName, viewOf(meeting))),
+      ...(await cardUpdate(ctx, meeting, chosen)),
     ],
   };
 };
@@ -139,7 +139,10 @@ export const proxyCommand: CommandHandler = async (ctx, args) => {
 export const leaveCommand: CommandHandler = async (ctx, args) => {
   const now = ctx.now.getTime();
   const meeting = await currentMeetingInChat(ctx.db, ctx.event.platform, ctx.event.chat.chatId, now);
-  if (!meeting || meeting.status === 'draft') return replyPlan(ctx, meetingMsg.leaveNoMeeting);
+  if (!meeting || meeting.status === 'draft') {
+    // 「请假 12月借调省里，暂停参加」 is about weeks away, not one meeting: that is what 暂停 is for.
+    return replyPlan(ctx, soundsLikePause(args) ? pauseMsg.leaveIsPause : meetingMsg.leaveNoMeeting);
+  }
   if (now >= meeting.startsAt) return replyPlan(ctx, meetingMsg.leaveTooLate(viewOf(meeting)));
   const person = ctx.actor.person;
   if (!person) return replyPlan(ctx, meetingMsg.unknownPerson);
@@ -149,6 +152,6 @@ export const leaveCommand: CommandHandler = async (ctx, args) => {
   if (status === 'signed' || status === 'late') return replyPlan(ctx, meetingMsg.leaveAlreadySigned);
   return {
     statements: [leaveStatement(ctx.db, { meetingId: meeting.id, personId: person.id, at: now, reason })],
-    messages: [reply(ctx, meetingMsg.leaveRecorded(person.name, viewOf(meeting), reason))],
+    messages: [reply(ctx, meetingMsg.leaveRecorded(viewOf(meeting), reason))],
   };
 };

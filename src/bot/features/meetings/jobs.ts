@@ -118,6 +118,22 @@ async function close(deps: MeetingJobDeps, m: MeetingRow, now: number): Promise<
     statements: [updateMeetingStatement(db, m.id, { status: 'closed', summary: JSON.stringify(summary), updatedAt: now })],
     messages: [{ to: meetingChat(m), text: meetingMsg.summary(view, summary), title: '签到汇总', key: `${meetingKey(m)}:summary` }],
   };
+  // Names of who was late or absent go to the organiser alone, never to the group.
+  const organiser = await getPerson(db, m.createdBy);
+  if (organiser) {
+    const people = [{ id: organiser.id, name: organiser.name }];
+    work.messages.push(
+      ...personalMessages(
+        people,
+        await reachOf(db, people),
+        () => meetingMsg.summaryPrivate(view, summary),
+        (t) => `meeting:${m.id}:summary:organiser:${t.platform}:${t.chatId}`,
+        [],
+        () => '',
+        { title: '签到名单' },
+      ),
+    );
+  }
   for (const motion of await openMotionsOf(db, m.id)) {
     const result = tally(await votesOf(db, m.id, motion.motion.recordId));
     work.statements.push(

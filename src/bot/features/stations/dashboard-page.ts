@@ -76,7 +76,7 @@ function cadreTable(v: DashboardView): string {
     .map((c) => {
       const done = FIVE_ONES.filter((i) => c.items[i] > 0).length;
       const items = FIVE_ONES.map((i) => `<td class="num">${c.items[i] > 0 ? `✅ ${c.items[i]}` : '⬜'}</td>`).join('');
-      return `<tr class="cadre"><th scope="row">${esc(c.name)}</th><td>${c.joined ? '已登记' : '未登记'}</td>${items}<td class="num">${done}/5</td><td>${esc(day(c.lastAt, v.timeZone))}</td></tr>`;
+      return `<tr class="cadre"><th scope="row">${esc(c.name)}</th><td>${c.pausedUntil ? esc(statsMsg.paused(c.pausedUntil)) : c.joined ? '已登记' : '未登记'}</td>${items}<td class="num">${done}/5</td><td>${esc(day(c.lastAt, v.timeZone))}</td></tr>`;
     })
     .join('\n');
   return `<table id="cadres"><thead><tr><th>干部</th><th>账号</th>${FIVE_ONES.map((i) => `<th>${esc(FIVE_ONES_LABELS[i])}</th>`).join('')}<th>完成</th><th>最近活动</th></tr></thead><tbody>${rows}</tbody></table>`;

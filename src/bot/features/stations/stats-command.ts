@@ -6,6 +6,8 @@ import { replyPlan, type CommandHandler, type HandlerContext } from '../../engin
 import { buildReport } from './report.js';
 import { defaultScope, lookupScope, reachNames, reachOf, type Reach } from './scope.js';
 
+const STATION_ROLES: ReadonlySet<string> = new Set(['admin', 'county_station', 'township_station']);
+
 /** Stations plan by the month (月督查), so a bare 统计 shows this month. */
 export const DEFAULT_PERIOD: Period = 'month';
 
@@ -50,6 +52,9 @@ export const statsCommand: CommandHandler = async (ctx, args) => {
   const req = await resolveRequest(ctx.db, ctx, args, 'any');
   if (!req.ok) return replyPlan(ctx, req.text);
   const report = await buildReport(ctx.db, req.scope, req.period, ctx.now, ctx.timeZone);
-  const chart = reportChart(report);
-  return replyPlan(ctx, formatReport(report, ctx.timeZone), chart ? { chart } : {});
+  // Per-person lines only for stations, and never in a village's own group (or its council's).
+  const inVillageGroup = ctx.event.chat.type === 'group' && (ctx.chat?.purpose === 'village' || ctx.chat?.purpose === 'council');
+  const audience = { perPerson: !inVillageGroup && ctx.actor.roles.some((r) => STATION_ROLES.has(r.role)) };
+  const chart = reportChart(report, audience);
+  return replyPlan(ctx, formatReport(report, ctx.timeZone, audience), chart ? { chart } : {});
 };

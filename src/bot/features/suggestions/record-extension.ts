@@ -8,7 +8,7 @@ import { autoTags, formatTags, linkableKinds, mostSimilar, parseLinks } from '..
 import type { OutMessage } from '../../../domain/types.js';
 import { replyPlan, type HandlerContext } from '../../engine/context.js';
 import { CONVERSATION_TTL_MS, type RecordAddition, type RecordDraft, type RecordExtension } from '../core/record.js';
-import { actorName, historyStatement } from './workflow.js';
+import { historyStatement } from './workflow.js';
 
 /** Conversation holding a suggestion not yet filed while its author looks at similar ones. */
 export const DRAFT_CONVERSATION = 'suggest-similar';
@@ -51,7 +51,7 @@ async function suggestion(ctx: HandlerContext, draft: RecordDraft, checkSimilar:
           chatId,
           userId: ctx.event.sender.userId,
           kind: DRAFT_CONVERSATION,
-          data: JSON.stringify({ text: draft.text }),
+          data: JSON.stringify(draft.anonymous ? { text: draft.text, anonymous: true } : { text: draft.text }),
           expiresAt: ctx.now.getTime() + CONVERSATION_TTL_MS,
           updatedAt: ctx.now.getTime(),
         }),
@@ -65,7 +65,7 @@ async function suggestion(ctx: HandlerContext, draft: RecordDraft, checkSimilar:
     if (chat.platform === here.platform && chat.chatId === here.chatId) continue;
     messages.push({
       to: { platform: chat.platform as OutMessage['to']['platform'], chatId: chat.chatId, threadId: chat.threadId },
-      text: sx.newSuggestionNotice(draft.seq, actorName(ctx), draft.village.fullName, draft.text, tags),
+      text: sx.newSuggestionNotice(draft.seq, draft.village.fullName, draft.text, tags),
       buttons: [
         [
           { label: sx.reviewButtons.adopt, value: `review:${draft.seq}:adopt` },

@@ -2,6 +2,7 @@ import { secondersOf, secondStatement, setCategoryStatement, setStatusStatement 
 import type { RecordRow } from '../../../db/repo/records.js';
 import type { Statement } from '../../../db/store.js';
 import { msg } from '../../../domain/messages.js';
+import { ANONYMOUS_LABEL } from '../../../domain/anonymous.js';
 import { sx } from '../../../domain/suggestions/messages.js';
 import { CATEGORIES, decide, formatTags, parseReview, parseTags, readTags, type Decision } from '../../../domain/suggestions/index.js';
 import type { OutMessage, Platform, Region } from '../../../domain/types.js';
@@ -70,7 +71,8 @@ async function decideOn(ctx: HandlerContext, record: RecordRow, village: Region,
     if (chat && !chat.active) return { statements, messages };
     messages.push({
       to: { platform: record.platform as Platform, chatId: record.chatId, threadId: chat?.threadId ?? null },
-      text: sx.authorNotice(seq, decision, { ...extra, author: author?.name ?? '' }),
+      // Told where it was filed: an anonymous author is not named there.
+      text: sx.authorNotice(seq, decision, { ...extra, author: record.anonymous === 1 ? ANONYMOUS_LABEL : (author?.name ?? '') }),
     });
   }
   return { statements, messages };

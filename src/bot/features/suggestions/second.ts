@@ -49,30 +49,32 @@ export const secondButton: ButtonHandler = async (ctx, [n]) => {
   return { ...plan, toast: plan.messages[0]?.text ?? msg.done };
 };
 
-function draftOf(ctx: HandlerContext): string | null {
+type Draft = { text: string; anonymous?: boolean };
+
+function draftOf(ctx: HandlerContext): Draft | null {
   const conv = ctx.conversation;
   if (!conv || conv.kind !== DRAFT_CONVERSATION || conv.expiresAt <= ctx.now.getTime()) return null;
-  return (JSON.parse(conv.data) as { text: string }).text;
+  return JSON.parse(conv.data) as Draft;
 }
 
 /** The author saw the similar suggestions and files theirs anyway. */
 export function createSubmitAnyway(fileAnyway: RecordExtension): { button: ButtonHandler; conversation: ConversationHandler } {
-  async function submit(ctx: HandlerContext, text: string): Promise<Plan> {
+  async function submit(ctx: HandlerContext, draft: Draft): Promise<Plan> {
     const where = await cadreVillage(ctx);
     if (!where.ok) return where.plan;
-    const plan = await saveRecord(ctx, where.value, 'suggestion', text, fileAnyway);
+    const plan = await saveRecord(ctx, where.value, 'suggestion', draft.text, fileAnyway, { anonymous: draft.anonymous === true });
     const { platform, chatId } = ctx.event.chat;
     plan.statements.unshift(endConversationStatement(ctx.db, platform, chatId, ctx.event.sender.userId));
     return plan;
   }
   return {
     button: async (ctx) => {
-      const text = draftOf(ctx);
-      if (text === null) return { statements: [], messages: [], toast: sx.draftGone };
-      return { ...(await submit(ctx, text)), toast: msg.done };
+      const draft = draftOf(ctx);
+      if (draft === null) return { statements: [], messages: [], toast: sx.draftGone };
+      return { ...(await submit(ctx, draft)), toast: msg.done };
     },
     conversation: async (ctx, text, data) => {
-      if (text === '提交' || text === sx.submitAnyway) return submit(ctx, (data as { text: string }).text);
+      if (text === '提交' || text === sx.submitAnyway) return submit(ctx, data as Draft);
       return replyPlan(ctx, sx.draftHint);
     },
   };

@@ -73,6 +73,13 @@ export const ConfigSchema = z
     LARK_ENCRYPT_KEY: optional,
     LARK_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), url]).default('feishu'),
+    DINGTALK_CLIENT_ID: optional,
+    DINGTALK_CLIENT_SECRET: optional,
+    /** The robot's code; DingTalk gives an enterprise internal app's robot the app's client id. */
+    DINGTALK_ROBOT_CODE: optional,
+    /** Unset: stream on Node, webhook on Workers (decided in parseConfig, which knows the runtime). */
+    DINGTALK_MODE: z.enum(['stream', 'webhook']).optional(),
+    DINGTALK_API_ROOT: url.default('https://api.dingtalk.com'),
     /** JSON file of extra holidays and make-up working days, asked before the packaged calendar. */
     CALENDAR_OVERRIDES: optional,
     /** Signs dashboard links; without it a random secret is generated and kept in the database. */
@@ -89,6 +96,13 @@ export const ConfigSchema = z
     if (Boolean(c.LARK_APP_ID) !== Boolean(c.LARK_APP_SECRET)) {
       ctx.addIssue({ code: 'custom', path: [c.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID'], message: 'LARK_APP_ID and LARK_APP_SECRET go together' });
     }
+    if (Boolean(c.DINGTALK_CLIENT_ID) !== Boolean(c.DINGTALK_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.DINGTALK_CLIENT_ID ? 'DINGTALK_CLIENT_SECRET' : 'DINGTALK_CLIENT_ID'],
+        message: 'DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET go together',
+      });
+    }
     if (c.LARK_APP_ID && c.LARK_MODE === 'webhook' && !c.LARK_ENCRYPT_KEY && !c.LARK_VERIFICATION_TOKEN) {
       ctx.addIssue({
         code: 'custom',
@@ -101,7 +115,11 @@ export const ConfigSchema = z
 /** The settings as parsed, before what is derived from them. */
 export type Settings = z.infer<typeof ConfigSchema>;
 
-export type Config = Settings & {
+export type Config = Omit<Settings, 'DINGTALK_MODE' | 'DINGTALK_ROBOT_CODE'> & {
+  /** How DingTalk events arrive: the stream (an outbound connection) or HTTP callbacks. */
+  DINGTALK_MODE: 'stream' | 'webhook';
+  /** The robot code, the client id when not set. */
+  DINGTALK_ROBOT_CODE: string | undefined;
   /** No platform configured: only the local console is served. */
   localMode: boolean;
   /** Whether /dev is served: in local mode, or when DEV_CONSOLE=1. */
@@ -129,6 +147,13 @@ export function parseConfig(env: Record<string, string | undefined>, options: { 
         message: 'ws (long connection) needs a long-running Node process; on Workers set it to webhook (or leave it unset) and point the Feishu event URL at /webhook/lark',
       });
     }
+    if (c.DINGTALK_MODE === 'stream') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DINGTALK_MODE'],
+        message: "stream needs a long-running Node process; on Workers set it to webhook (or leave it unset) and point the robot's HTTP message URL at /webhook/dingtalk",
+      });
+    }
   }).safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
@@ -137,5 +162,6 @@ export function parseConfig(env: Record<string, string | undefined>, options: { 
   const c = result.data;
   const localMode = !PLATFORMS.some((p) => !p.console && p.configured(c));
   const devConsole = c.DEV_CONSOLE === '1' || (localMode && c.DEV_CONSOLE !== '0');
-  return { ...c, localMode, devConsole };
+  const DINGTALK_MODE = c.DINGTALK_MODE ?? (options.runtime === 'workers' ? 'webhook' : 'stream');
+  return { ...c, DINGTALK_MODE, DINGTALK_ROBOT_CODE: c.DINGTALK_ROBOT_CODE ?? c.DINGTALK_CLIENT_ID, localMode, devConsole };
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger, type Envelope } from '../../src/bot/ports.js';
+import { silentLogger, type Envelope } from '../../src/bot/engine/ports.js';
 import { createDingTalkApi } from '../../src/bot/platforms/dingtalk/api.js';
 import { createDingTalkSender } from '../../src/bot/platforms/dingtalk/sender.js';
 import { PlatformError } from '../../src/domain/errors.js';
@@ -97,7 +97,7 @@ describe('DingTalk pacing', () => {
       {},
       {
         pacing: { now: () => virtual, sleep: async (ms) => void (virtual += ms), maxWaitMs: 10 * 60_000 },
-        dingtalk: { fetch: (input, init) => (String(input).includes('groupMessages') && at.push(virtual), fetch(input, init)) },
+        dingtalk: { fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => (String(input).includes('groupMessages') && at.push(virtual), fetch(input, init)) },
       },
     );
     const now = bot.clock().getTime();

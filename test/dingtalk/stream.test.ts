@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/bot/ports.js';
+import { silentLogger } from '../../src/bot/engine/ports.js';
 import type { RobotHandler } from '../../src/bot/platforms/dingtalk/handle.js';
 import { reconnectDelayMs, startStream } from '../../src/bot/platforms/dingtalk/stream.js';
 import { startFakeDingTalk, type FakeDingTalk } from './fake-open-api.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config.js';
 import { createBot, type Bot, type BotDeps } from '../../src/bot/create-bot.js';
+import type { DingTalkAdapter, DingTalkHooks } from '../../src/bot/platforms/dingtalk/index.js';
 import { callbackSign } from '../../src/bot/platforms/dingtalk/sign.js';
 import { bindChatStatement } from '../../src/db/repo/chats.js';
 import { linkIdentityStatement } from '../../src/db/repo/people.js';
@@ -40,6 +41,7 @@ export function privateText(msgId: string, text: string, from: { staffId?: strin
 export interface DingTalkTestBot extends Bot {
   store: SqliteStore;
   clock: TestClock;
+  dingtalk: DingTalkAdapter;
   settle(): Promise<void>;
 }
 
@@ -48,7 +50,11 @@ export interface DingTalkTestBot extends Bot {
  * loaded, the DingTalk group cidWenquanVillage== bound to 温泉村, and four demo people known by
  * their staff ids.
  */
-export async function dingtalkTestBot(fake: FakeDingTalk, env: Record<string, string> = {}, extra: Partial<BotDeps> = {}): Promise<DingTalkTestBot> {
+export async function dingtalkTestBot(
+  fake: FakeDingTalk,
+  env: Record<string, string> = {},
+  extra: Partial<BotDeps> & { dingtalk?: DingTalkHooks } = {},
+): Promise<DingTalkTestBot> {
   const config = parseConfig({ DATABASE_PATH: ':memory:', DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DINGTALK_MODE: 'webhook', DINGTALK_API_ROOT: fake.url, ...env });
   const store = openSqliteStore(':memory:');
   await seedDemo(store);
@@ -62,8 +68,9 @@ export async function dingtalkTestBot(fake: FakeDingTalk, env: Record<string, st
   ]);
   const clock = fixedClock();
   const quiet = quietDeps();
-  const bot = createBot({ config, store, clock, ...quiet.deps, ...extra });
-  return { ...bot, store, clock, settle: quiet.settle };
+  const { dingtalk: hooks, ...rest } = extra;
+  const bot = await createBot({ config, store, clock, ...quiet.deps, ...rest, ...(hooks ? { platforms: { dingtalk: hooks } } : {}) });
+  return { ...bot, store, clock, dingtalk: bot.adapters.get('dingtalk') as DingTalkAdapter, settle: quiet.settle };
 }
 
 /** The request DingTalk would send: the body, and the timestamp and sign headers. */

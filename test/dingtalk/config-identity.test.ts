@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { DEMO, say } from '../support/bot.js';
 import { startFakeDingTalk, type FakeDingTalk } from './fake-open-api.js';
 import { deliver, dingtalkTestBot, groupText, privateText, rows } from './support.js';
 
@@ -51,18 +50,5 @@ describe('DingTalk identities', () => {
     await deliver(bot, m);
     expect(rows(bot, "select purpose, region_code is not null bound from chats where chat_id = 'cidHaimen=='")).toEqual([{ purpose: 'village', bound: 1 }]);
     expect(texts()[0]).toMatch(/^已绑定/u);
-  });
-
-  it('links a DingTalk account to the person someone already is on the console with /link (绑定账号)', async () => {
-    const bot = await dingtalkTestBot(fake, { DEV_CONSOLE: '1' });
-    const issued = await say(bot, { ...DEMO.zhang, chatId: 'private-zhang', chatType: 'private' }, '绑定账号');
-    const code = /验证码：(\d{6})/u.exec(issued.texts[0] ?? '')?.[1];
-    expect(code).toMatch(/^\d{6}$/u);
-    await deliver(bot, privateText('msgLink1', `绑定账号 ${code}`, { staffId: 'zhangphone', nick: '张卫东' }));
-    expect(texts()).toEqual(['绑定成功：您的钉钉账号和本地调试台账号现在都是 张卫东，记录和统计按同一人计算。']);
-    expect(rows(bot, "select person_id from identities where platform = 'dingtalk' and user_id = 'zhangphone'")).toEqual([{ person_id: 'demo-cadre-zhang' }]);
-
-    await deliver(bot, privateText('msgLink2', '实事 修好了村口路灯', { staffId: 'zhangphone', nick: '张卫东' }));
-    expect(rows(bot, "select person_id, kind from records where platform = 'dingtalk'")).toEqual([{ person_id: 'demo-cadre-zhang', kind: 'deed' }]);
   });
 });

@@ -73,6 +73,13 @@ export const ConfigSchema = z
     LARK_ENCRYPT_KEY: optional,
     LARK_MODE: z.enum(['webhook', 'ws']).default('webhook'),
     LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), url]).default('feishu'),
+    DINGTALK_CLIENT_ID: optional,
+    DINGTALK_CLIENT_SECRET: optional,
+    /** The robot's code; DingTalk gives an enterprise internal app's robot the app's client id. */
+    DINGTALK_ROBOT_CODE: optional,
+    /** Unset: stream on Node, webhook on Workers (decided in parseConfig, which knows the runtime). */
+    DINGTALK_MODE: z.enum(['stream', 'webhook']).optional(),
+    DINGTALK_API_ROOT: url.default('https://api.dingtalk.com'),
     /** WeCom smart robot (docs/WECOM.md): `ws` long connection (Node) or `webhook` URL callback. Default: ws on Node, webhook on Workers. */
     WECOM_MODE: z.enum(['ws', 'webhook']).optional(),
     WECOM_BOT_ID: optional,
@@ -111,6 +118,13 @@ export const ConfigSchema = z
     if (Boolean(c.WECOM_TOKEN) !== Boolean(c.WECOM_ENCODING_AES_KEY)) {
       ctx.addIssue({ code: 'custom', path: [c.WECOM_TOKEN ? 'WECOM_ENCODING_AES_KEY' : 'WECOM_TOKEN'], message: 'WECOM_TOKEN and WECOM_ENCODING_AES_KEY go together' });
     }
+    if (Boolean(c.DINGTALK_CLIENT_ID) !== Boolean(c.DINGTALK_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.DINGTALK_CLIENT_ID ? 'DINGTALK_CLIENT_SECRET' : 'DINGTALK_CLIENT_ID'],
+        message: 'DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET go together',
+      });
+    }
     if (c.LARK_APP_ID && c.LARK_MODE === 'webhook' && !c.LARK_ENCRYPT_KEY && !c.LARK_VERIFICATION_TOKEN) {
       ctx.addIssue({
         code: 'custom',
@@ -123,7 +137,11 @@ export const ConfigSchema = z
 /** The settings as parsed, before what is derived from them. */
 export type Settings = z.infer<typeof ConfigSchema>;
 
-export type Config = Settings & {
+export type Config = Omit<Settings, 'DINGTALK_MODE' | 'DINGTALK_ROBOT_CODE'> & {
+  /** How DingTalk events arrive: the stream (an outbound connection) or HTTP callbacks. */
+  DINGTALK_MODE: 'stream' | 'webhook';
+  /** The robot code, the client id when not set. */
+  DINGTALK_ROBOT_CODE: string | undefined;
   /** No platform configured: only the local console is served. */
   localMode: boolean;
   /** Whether /dev is served: in local mode, or when DEV_CONSOLE=1. */
@@ -158,6 +176,13 @@ export function parseConfig(env: Record<string, string | undefined>, options: { 
         message: 'ws (long connection) needs a long-running Node process; on Workers set it to webhook (or leave it unset) and point the Feishu event URL at /webhook/lark',
       });
     }
+    if (c.DINGTALK_MODE === 'stream') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DINGTALK_MODE'],
+        message: "stream needs a long-running Node process; on Workers set it to webhook (or leave it unset) and point the robot's HTTP message URL at /webhook/dingtalk",
+      });
+    }
   }).safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
@@ -166,5 +191,6 @@ export function parseConfig(env: Record<string, string | undefined>, options: { 
   const c = result.data;
   const localMode = !PLATFORMS.some((p) => !p.console && p.configured(c));
   const devConsole = c.DEV_CONSOLE === '1' || (localMode && c.DEV_CONSOLE !== '0');
-  return { ...c, localMode, devConsole };
+  const DINGTALK_MODE = c.DINGTALK_MODE ?? (options.runtime === 'workers' ? 'webhook' : 'stream');
+  return { ...c, DINGTALK_MODE, DINGTALK_ROBOT_CODE: c.DINGTALK_ROBOT_CODE ?? c.DINGTALK_CLIENT_ID, localMode, devConsole };
 }

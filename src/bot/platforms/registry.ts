@@ -1,4 +1,5 @@
 import type { OptionsOf, PlatformDefinition } from './adapter.js';
+import { dingtalkPlatform } from './dingtalk/definition.js';
 import { larkPlatform } from './lark/definition.js';
 import { localPlatform } from './local/definition.js';
 import { telegramPlatform } from './telegram/definition.js';
@@ -9,7 +10,7 @@ import { wecomPlatform } from './wecom/definition.js';
  * src/bot/platforms/<name>/ whose definition implements PlatformDefinition, its line here, and its
  * settings in src/config.ts. Order is the order /healthz lists them in.
  */
-export const PLATFORMS = [telegramPlatform, larkPlatform, wecomPlatform, localPlatform] as const;
+export const PLATFORMS = [telegramPlatform, larkPlatform, dingtalkPlatform, wecomPlatform, localPlatform] as const;
 
 export type PlatformName = (typeof PLATFORMS)[number]['name'];
 export const PLATFORM_NAMES: readonly PlatformName[] = PLATFORMS.map((p) => p.name);

@@ -1,0 +1,48 @@
+import type { Hono } from 'hono';
+import { readBody } from '../../engine/http/body.js';
+import type { Clock, Logger } from '../../engine/ports.js';
+import type { RobotHandler } from './handle.js';
+import type { RobotMessage } from './parse.js';
+import { checkCallbackSign } from './sign.js';
+
+/** A robot message is a few kilobytes; anything far larger is not from DingTalk. */
+const MAX_BODY = 64 * 1024;
+
+export interface DingTalkWebhookDeps {
+  appSecret: string;
+  handle: RobotHandler;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * POST /webhook/dingtalk, the robot's HTTP message URL. The signature headers are checked before
+ * the body is read as JSON, so a forged or stale request never reaches the pipeline.
+ *
+ * Encryption: the robot receive-message docs describe only the timestamp/sign headers and a plain
+ * JSON body; the encrypted envelope ({"encrypt": …} with signature and nonce) belongs to the
+ * event-subscription callbacks, not to robot messages. A body in that envelope is refused rather
+ * than guessed at.
+ */
+export function registerDingTalkWebhook(app: Hono, deps: DingTalkWebhookDeps): void {
+  app.post('/webhook/dingtalk', async (c) => {
+    const refuse = (status: 400 | 401 | 413, reason: string) => {
+      deps.logger.warn('dingtalk webhook refused', { status, reason });
+      return c.json({ error: reason }, status);
+    };
+    const check = checkCallbackSign(c.req.header('timestamp'), c.req.header('sign'), deps.appSecret, deps.clock().getTime());
+    if (!check.ok) return refuse(401, check.reason);
+    const body = await readBody(c, MAX_BODY);
+    if (!body.ok) return refuse(413, 'body too large');
+    let message: unknown;
+    try {
+      message = JSON.parse(body.text);
+    } catch {
+      return refuse(400, 'body is not JSON');
+    }
+    if (!message || typeof message !== 'object' || Array.isArray(message)) return refuse(400, 'body is not a JSON object');
+    if ('encrypt' in message) return refuse(400, 'encrypted robot messages are not supported');
+    await deps.handle(message as RobotMessage);
+    return c.json({});
+  });
+}

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { startFakeDingTalk, type FakeDingTalk } from './fake-open-api.js';
-import { deliver, dingtalkTestBot, groupText, privateText, rows } from './support.js';
+import { deliver, dingtalkTestBot, groupText, rows } from './support.js';
 
 describe('DingTalk configuration', () => {
   const creds = { DINGTALK_CLIENT_ID: 'ding-x', DINGTALK_CLIENT_SECRET: 's' };

@@ -18,6 +18,7 @@ describe('a message for a platform this server does not serve', () => {
       { platform: 'local', state: 'sent', lastError: null },
     ]);
     const health = await (await bot.app.request('/healthz')).json();
-    expect(health).toEqual({ ok: true, mode: 'local', platforms: [], outbox: { pending: 0, sent: 1, dead: 1, notConfigured: { lark: 1 } } });
+    // toMatchObject: a `calendar` warning joins these while the holiday data lacks next year.
+    expect(health).toMatchObject({ ok: true, mode: 'local', platforms: [], outbox: { pending: 0, sent: 1, dead: 1, notConfigured: { lark: 1 } } });
   });
 });

@@ -94,7 +94,8 @@ describe.each(PLATFORMS)('platform contract: $name', (platform) => {
     expect(more).toEqual([]);
     const lines = help!.split('\n');
     expect(lines[0]).toBe('归乡 · 干部规划家乡行动助手');
-    expect(helpLineOf(lines, 'visit')).toBeDefined();
+    // The first screen of help: the records and 我的; binding is not the cadre's.
+    expect(helpLineOf(lines, 'me')).toBeDefined();
     expect(helpLineOf(lines, 'bind')).toBeUndefined();
   });
 

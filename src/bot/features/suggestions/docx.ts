@@ -38,8 +38,19 @@ const RELS =
 const PAGE = { w: 16838, h: 11906, margin: 1134 };
 const FONT = '<w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体"/>';
 
+/**
+ * XML 1.0 cannot hold C0 controls other than tab, newline and carriage return, lone surrogates or
+ * U+FFFE/U+FFFF; one of them in a suggestion would make Word refuse the whole 转交单. They carry no
+ * meaning in a document people read, so they are dropped rather than escaped.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+export function xmlSafe(s: string): string {
+  return s.replace(NOT_XML, '');
+}
+
 function esc(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+  return xmlSafe(s).replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
 
 function run(text: string, opts: { bold?: boolean; size?: number } = {}): string {

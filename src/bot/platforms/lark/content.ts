@@ -28,6 +28,19 @@ interface PostBody {
   content?: PostElement[][];
 }
 
+/** A string field of a received event, or '' when it is missing or of another type. */
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * Signed events are still data from outside: `mentions: [null]`, a number where a text belongs or
+ * a paragraph that is not a list reach us now and then. Each is read as missing, never thrown on,
+ * so one odd event costs its own reply and not a 500 that Feishu would retry for six hours.
+ */
+export function usableMentions(raw: unknown): LarkMention[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((m): m is LarkMention => Boolean(m) && typeof m === 'object' && typeof (m as LarkMention).key === 'string' && (m as LarkMention).key !== '');
+}
+
 /**
  * Mentions arrive as placeholders (`@_user_1`) with the people listed in `mentions`. The bot's own
  * mention is dropped ("@归乡 帮助" is the command 帮助); others become "@name". Without the bot's
@@ -41,9 +54,8 @@ export function isOwnMention(m: LarkMention, botOpenId: string | null): boolean 
 export function resolveMentions(text: string, mentions: readonly LarkMention[], botOpenId: string | null): string {
   let out = text;
   // Longest key first: "@_user_1" must not eat the front of "@_user_12".
-  for (const m of [...mentions].sort((a, b) => b.key.length - a.key.length)) {
-    if (!m.key) continue;
-    out = out.split(m.key).join(isOwnMention(m, botOpenId) ? ' ' : m.key === '@_all' ? larkMsg.mentionAll : `@${m.name ?? ''}`);
+  for (const m of usableMentions(mentions).sort((a, b) => b.key.length - a.key.length)) {
+    out = out.split(m.key).join(isOwnMention(m, botOpenId) ? ' ' : m.key === '@_all' ? larkMsg.mentionAll : `@${str(m.name)}`);
   }
   out = out.split('@_all').join(larkMsg.mentionAll);
   return out.replace(/[ \t]{2,}/gu, ' ').replace(/^[ \t]+|[ \t]+$/gmu, '').trim();
@@ -59,23 +71,25 @@ function postBody(raw: Record<string, unknown>): PostBody {
 }
 
 function postText(body: PostBody, mentions: readonly LarkMention[], attachments: Attachment[]): string {
-  const byKey = new Map(mentions.map((m) => [m.key, m]));
-  const lines = (body.content ?? []).map((paragraph) =>
+  const byKey = new Map(usableMentions(mentions).map((m) => [m.key, m]));
+  const lines = (Array.isArray(body.content) ? body.content : []).map((paragraph) =>
     (Array.isArray(paragraph) ? paragraph : [])
-      .map((el) => {
+      .map((el: PostElement | null) => {
+        if (!el || typeof el !== 'object') return '';
         switch (el.tag) {
           case 'text':
           case 'a':
           case 'md':
           case 'code_block':
-            return el.text ?? '';
+            return str(el.text);
           case 'at': {
             // The placeholder stays so mentions resolve the same way as in text messages.
-            const key = el.user_id ?? '';
-            return byKey.has(key) || key === '@_all' ? key : `@${el.user_name ?? ''}`;
+            const key = str(el.user_id);
+            if (byKey.has(key) || key === '@_all') return key;
+            return str(el.user_name) ? `@${str(el.user_name)}` : '';
           }
           case 'img':
-            if (el.image_key) attachments.push({ kind: 'photo', fileId: el.image_key });
+            if (str(el.image_key)) attachments.push({ kind: 'photo', fileId: str(el.image_key) });
             return '';
           default:
             return '';
@@ -83,7 +97,7 @@ function postText(body: PostBody, mentions: readonly LarkMention[], attachments:
       })
       .join(''),
   );
-  return [body.title ?? '', ...lines].filter((l) => l.trim() !== '').join('\n');
+  return [str(body.title), ...lines].filter((l) => l.trim() !== '').join('\n');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { InboundEvent, InboundPayload } from '../../../domain/types.js';
-import { messageContent, type LarkMention } from './content.js';
+import { messageContent, usableMentions, type LarkMention } from './content.js';
 
 /**
  * What the SDK's EventDispatcher hands a handler: header and event of a 2.0 event merged into
@@ -81,7 +81,7 @@ export async function messageEvent(data: MessageEventData, lookups: LarkLookups,
   // Other bots' messages are not people talking to us.
   if (!data.event_id || !m?.chat_id || !senderId || data.sender?.sender_type !== 'user') return null;
   if (!allText(data.event_id, m.chat_id, m.message_id, m.thread_id, m.chat_type, m.message_type, m.content)) return null;
-  const mentions = Array.isArray(m.mentions) ? m.mentions : [];
+  const mentions = usableMentions(m.mentions);
   const botOpenId = mentions.length > 0 ? await lookups.botOpenId() : null;
   const content = messageContent(m.message_type ?? '', m.content ?? '', mentions, botOpenId);
   if (!content) return null;

@@ -21,7 +21,7 @@ describe('chart renderer', () => {
   it('builds an SVG with one bar per label, escaping names', () => {
     const svg = chartSvg(spec);
     expect(svg.match(/<rect x="\d+(\.\d+)?" y="[\d.]+" width="[\d.]+" height="18" rx="3"/gu)).toHaveLength(3);
-    expect(svg).toContain('&#60;雄关乡&#62;');
+    expect(svg).toContain('&lt;雄关乡&gt;');
     expect(svg).toContain('>15%</text>');
   });
 

@@ -60,11 +60,11 @@ describe('/dashboard 看板', () => {
     expect(html).toContain('<h1 id="title">江川区 · 本月（12-01至12-31）</h1>');
     expect(html).toContain('<dt>五个一完成率</dt><dd>10%</dd>');
     expect(html).toContain('"labels":["星云街道","宁海街道","江城镇","前卫镇","九溪镇","路居镇","安化彝族乡","雄关乡"]');
-    const township = /<a class="drill" href="([^"]+)">江城镇<\/a>/u.exec(html)![1]!.replace(/&#38;/gu, '&');
+    const township = /<a class="drill" href="([^"]+)">江城镇<\/a>/u.exec(html)![1]!.replace(/&amp;/gu, '&');
     const townHtml = await (await get(bot, township)).text();
     expect(townHtml).toContain('<nav id="crumbs"><a class="crumb" href="');
     expect(townHtml).toContain('<span class="crumb current">江城镇</span>');
-    const village = /<a class="drill" href="([^"]+)">温泉村<\/a>/u.exec(townHtml)![1]!.replace(/&#38;/gu, '&');
+    const village = /<a class="drill" href="([^"]+)">温泉村<\/a>/u.exec(townHtml)![1]!.replace(/&amp;/gu, '&');
     const villageHtml = await (await get(bot, village)).text();
     expect(villageHtml).toContain('<h1 id="title">江川区江城镇温泉村 · 本月（12-01至12-31）</h1>');
     expect(villageHtml).toContain('<tr class="cadre"><th scope="row">张卫东</th><td>已登记</td><td class="num">⬜</td><td class="num">⬜</td><td class="num">✅ 1</td><td class="num">⬜</td><td class="num">⬜</td><td class="num">1/5</td><td>12-01</td></tr>');

@@ -1,3 +1,4 @@
+import { isWithin } from '../../domain/access.js';
 import { and, asc, eq, like, max } from 'drizzle-orm';
 import type { Platform } from '../../domain/types.js';
 import { joinRequests, regions } from '../schema/index.js';
@@ -40,7 +41,7 @@ export async function pendingRequestsUnder(db: Db, regionPath: string, limit = 2
     .where(and(eq(joinRequests.status, 'pending'), like(regions.path, `${regionPath}%`)))
     .orderBy(asc(joinRequests.id))
     .limit(limit);
-  return rows.filter((x) => x.path === regionPath || x.path.startsWith(`${regionPath}/`)).map((x) => x.r);
+  return rows.filter((x) => isWithin(x.path, regionPath)).map((x) => x.r);
 }
 
 export function insertJoinRequestStatement(db: Db, row: typeof joinRequests.$inferInsert): Statement {

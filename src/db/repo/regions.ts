@@ -1,3 +1,4 @@
+import { isWithin } from '../../domain/access.js';
 import { and, eq, like, or, sql } from 'drizzle-orm';
 import type { Region, RegionLevel } from '../../domain/types.js';
 import { regions } from '../schema/index.js';
@@ -53,7 +54,7 @@ export async function regionsUnder(db: Db, path: string, level?: RegionLevel): P
     .from(regions)
     .where(level ? and(cond, eq(regions.level, level)) : cond)
     .orderBy(regions.code);
-  return rows.map(toRegion).filter((r) => r.path === path || r.path.startsWith(`${path}/`));
+  return rows.map(toRegion).filter((r) => isWithin(r.path, path));
 }
 
 export interface RegionInput {

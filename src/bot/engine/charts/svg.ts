@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../../domain/markup.js';
 import type { ChartSpec } from '../../../domain/types.js';
 
 /** Family name of the bundled font (Noto Sans Hans); the SVG asks for it by name. */
@@ -13,7 +14,7 @@ const FOOT_H = 28;
 const FONT = 16;
 const PALETTE = ['#2563eb', '#f59e0b', '#10b981', '#ef4444'];
 
-const esc = (s: string) => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeMarkup;
 
 /** Rough advance width: CJK glyphs are square, Latin digits and letters about half as wide. */
 export function textWidth(text: string, size: number): number {

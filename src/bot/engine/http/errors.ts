@@ -23,6 +23,17 @@ export function statusOf(code: AppErrorCode): ContentfulStatusCode {
   }
 }
 
+const CODE_OF_STATUS = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large' } as const;
+export type RefusalStatus = keyof typeof CODE_OF_STATUS;
+
+/**
+ * A request a route refuses (forged, stale, too large, not JSON): thrown, and answered by
+ * errorHandler as { error: reason } with this status, so every webhook refuses the same way.
+ */
+export function refusal(status: RefusalStatus, reason: string): AppError {
+  return new AppError(CODE_OF_STATUS[status], reason);
+}
+
 /** The one place errors become HTTP answers. Internal details go to the log, never the client. */
 export function errorHandler(logger: Logger) {
   return (err: Error, c: Context) => {

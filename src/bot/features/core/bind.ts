@@ -1,12 +1,12 @@
 import { bindChatStatement } from '../../../db/repo/chats.js';
-import { endConversationStatement, saveConversationStatement } from '../../../db/repo/conversations.js';
+import { endConversationStatement } from '../../../db/repo/conversations.js';
 import { findRegions, getRegion } from '../../../db/repo/regions.js';
 import { mayUseIn } from '../../../domain/access.js';
 import { msg } from '../../../domain/messages.js';
 import { chatPurposeFor, PURPOSE_WORDS, type WantedPurpose } from '../../../domain/regions/purpose.js';
 import type { Region } from '../../../domain/types.js';
 import { reply, replyPlan, type ButtonHandler, type CommandHandler, type ConversationHandler, type HandlerContext, type Plan } from '../../engine/context.js';
-import { CONVERSATION_TTL_MS } from './record.js';
+import { startConversationStatement } from '../../engine/conversation.js';
 import { actorLabel } from './where.js';
 
 const MAX_CHOICES = 8;
@@ -30,19 +30,8 @@ export const bind: CommandHandler = async (ctx, args) => {
   if (allowed.length === 0) return replyPlan(ctx, msg.outOfScope(found[0]!.fullName));
   if (allowed.length === 1) return bindTo(ctx, allowed[0]!, wanted);
   if (allowed.length > MAX_CHOICES) return replyPlan(ctx, msg.bindTooMany(query, allowed.length));
-  const { platform, chatId } = ctx.event.chat;
   return {
-    statements: [
-      saveConversationStatement(ctx.db, {
-        platform,
-        chatId,
-        userId: ctx.event.sender.userId,
-        kind: 'bind-choice',
-        data: JSON.stringify({ options: allowed.map((r) => r.code), wanted }),
-        expiresAt: ctx.now.getTime() + CONVERSATION_TTL_MS,
-        updatedAt: ctx.now.getTime(),
-      }),
-    ],
+    statements: [startConversationStatement(ctx, 'bind-choice', { options: allowed.map((r) => r.code), wanted })],
     messages: [
       reply(ctx, msg.bindChoose(query, allowed), {
         buttons: allowed.map((r, i) => [{ label: `${i + 1}. ${r.fullName}`, value: `bind:${r.code}:${wanted ?? ''}` }]),

@@ -1,4 +1,5 @@
-import { saveConversationStatement, endConversationStatement } from '../../../db/repo/conversations.js';
+import { endConversationStatement } from '../../../db/repo/conversations.js';
+import { startConversationStatement } from '../../engine/conversation.js';
 import { insertRecordStatement, nextRecordSeq } from '../../../db/repo/records.js';
 import { parseAnonymous } from '../../../domain/anonymous.js';
 import { fiveOnes } from '../../../domain/five-ones.js';
@@ -11,9 +12,6 @@ import type { Button, OutMessage, RecordKind, Region } from '../../../domain/typ
 import { reply, type CommandHandler, type ConversationHandler, type HandlerContext, type Plan } from '../../engine/context.js';
 import { progressOf } from './five-ones.js';
 import { cadreVillage } from './where.js';
-
-/** A record command with no text waits this long for the text, then forgets. */
-export const CONVERSATION_TTL_MS = 10 * 60_000;
 
 const INITIAL_STATUS: Record<RecordKind, string> = {
   suggestion: 'pending',
@@ -54,18 +52,9 @@ export function recordCommand(kind: RecordKind, extend?: RecordExtension): Comma
     const hasEvidence = ctx.event.payload.type === 'message' && (ctx.event.payload.attachments?.length ?? 0) > 0;
     const anon = kind === 'suggestion' ? parseAnonymous(args, ctx.event.chat.type === 'private') : { anonymous: false, text: args.trim() };
     if (!anon.text && !hasEvidence) {
-      const { platform, chatId } = ctx.event.chat;
       return {
         statements: [
-          saveConversationStatement(ctx.db, {
-            platform,
-            chatId,
-            userId: ctx.event.sender.userId,
-            kind: 'record',
-            data: JSON.stringify(anon.anonymous ? { kind, anonymous: true } : { kind }),
-            expiresAt: ctx.now.getTime() + CONVERSATION_TTL_MS,
-            updatedAt: ctx.now.getTime(),
-          }),
+          startConversationStatement(ctx, 'record', anon.anonymous ? { kind, anonymous: true } : { kind }),
         ],
         messages: [reply(ctx, msg.recordPrompt(kind))],
       };

@@ -13,6 +13,7 @@ import {
   useCodeStatement,
   type LinkCodeRow,
 } from './link-codes.js';
+import { linkSenderStatement } from './claim-requests.js';
 import { mergePersonStatements } from './merge.js';
 
 const CODE_TTL_MS = LINK_CODE_MINUTES * 60_000;
@@ -113,7 +114,7 @@ async function redeemCode(ctx: HandlerContext, typed: string, labels: PlatformLa
   const absorbed: PersonRow | null = issuer && redeemer ? redeemer : null;
   if (absorbed) statements.push(...mergePersonStatements(ctx.db, absorbed, survivor, now));
   else if (!issuer) statements.push(linkCodeIdentity(ctx, code, survivor.id, now));
-  else statements.push(linkSenderIdentity(ctx, survivor.id, now));
+  else statements.push(linkSenderStatement(ctx, survivor.id, 'link'));
 
   const messages: OutMessage[] = [
     reply(ctx, identityMsg.linked(survivor.name, labels.labelOf(code.platform), labels.labelOf(platform))),
@@ -132,19 +133,6 @@ function linkCodeIdentity(ctx: HandlerContext, code: LinkCodeRow, personId: stri
     personId,
     displayName: code.displayName,
     username: code.username,
-    matchedBy: 'link',
-    linkedAt: at,
-  });
-}
-
-function linkSenderIdentity(ctx: HandlerContext, personId: string, at: number): Statement {
-  const { platform, sender } = ctx.event;
-  return linkIdentityStatement(ctx.db, {
-    platform,
-    userId: sender.userId,
-    personId,
-    displayName: sender.displayName,
-    username: sender.username ?? null,
     matchedBy: 'link',
     linkedAt: at,
   });

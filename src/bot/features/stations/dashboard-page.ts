@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../../domain/markup.js';
 import { FIVE_ONES, FIVE_ONES_LABELS } from '../../../domain/five-ones.js';
 import { completionRate, percent, PERIODS, PERIOD_WORDS, periodLabel, reportChart, signInRate, type Period, type StatsReport, type StatsTotals } from '../../../domain/stats/index.js';
 import { GRADE_LABELS, GRADE_MARKS, statsMsg } from '../../../domain/stats/messages.js';
@@ -15,7 +16,7 @@ export interface DashboardView {
   nonce: string;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeMarkup;
 
 function day(at: number | null, tz: string): string {
   return at === null ? '无' : formatMonthDay(new Date(at), tz);

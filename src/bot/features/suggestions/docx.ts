@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../../domain/markup.js';
 import type { DocumentModel } from '../../../domain/suggestions/forward-document.js';
 import { toBase64, zipStored } from './zip.js';
 
@@ -50,7 +51,7 @@ export function xmlSafe(s: string): string {
 }
 
 function esc(s: string): string {
-  return xmlSafe(s).replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+  return escapeMarkup(xmlSafe(s));
 }
 
 function run(text: string, opts: { bold?: boolean; size?: number } = {}): string {

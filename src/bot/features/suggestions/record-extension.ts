@@ -1,5 +1,4 @@
 import { chatsForRegion } from '../../../db/repo/chats.js';
-import { saveConversationStatement } from '../../../db/repo/conversations.js';
 import { getRecordBySeq } from '../../../db/repo/records.js';
 import { comparableSuggestions, linkStatement, secondCounts, setStatusStatement } from '../../../db/repo/suggestions.js';
 import type { Statement } from '../../../db/store.js';
@@ -7,7 +6,8 @@ import { sx } from '../../../domain/suggestions/messages.js';
 import { autoTags, formatTags, linkableKinds, mostSimilar, parseLinks } from '../../../domain/suggestions/index.js';
 import type { OutMessage } from '../../../domain/types.js';
 import { replyPlan, type HandlerContext } from '../../engine/context.js';
-import { CONVERSATION_TTL_MS, type RecordAddition, type RecordDraft, type RecordExtension } from '../core/record.js';
+import { startConversationStatement } from '../../engine/conversation.js';
+import type { RecordAddition, RecordDraft, RecordExtension } from '../core/record.js';
 import { historyStatement } from './workflow.js';
 
 /** Conversation holding a suggestion not yet filed while its author looks at similar ones. */
@@ -41,20 +41,11 @@ async function suggestion(ctx: HandlerContext, draft: RecordDraft, checkSimilar:
     const similar = mostSimilar(draft.text, await comparableSuggestions(ctx.db, draft.village.code));
     if (similar.length > 0) {
       const counts = await secondCounts(ctx.db, similar.map((s) => s.id));
-      const { platform, chatId } = ctx.event.chat;
       const plan = replyPlan(ctx, sx.similarFound(similar.map((s) => ({ ...s, seconds: counts.get(s.id) ?? 0 }))), {
         buttons: [...similar.map((s) => [{ label: sx.secondButton(s.seq), value: `second:${s.seq}` }]), [{ label: sx.submitAnyway, value: 'suggest-anyway' }]],
       });
       plan.statements.push(
-        saveConversationStatement(ctx.db, {
-          platform,
-          chatId,
-          userId: ctx.event.sender.userId,
-          kind: DRAFT_CONVERSATION,
-          data: JSON.stringify(draft.anonymous ? { text: draft.text, anonymous: true } : { text: draft.text }),
-          expiresAt: ctx.now.getTime() + CONVERSATION_TTL_MS,
-          updatedAt: ctx.now.getTime(),
-        }),
+        startConversationStatement(ctx, DRAFT_CONVERSATION, draft.anonymous ? { text: draft.text, anonymous: true } : { text: draft.text }),
       );
       return { answer: plan };
     }

@@ -1,3 +1,4 @@
+import { refusal, type RefusalStatus } from '../../engine/http/errors.js';
 import type { Hono } from 'hono';
 import { readBody } from '../../engine/http/body.js';
 import type { Clock, Logger } from '../../engine/ports.js';
@@ -26,22 +27,22 @@ export interface DingTalkWebhookDeps {
  */
 export function registerDingTalkWebhook(app: Hono, deps: DingTalkWebhookDeps): void {
   app.post('/webhook/dingtalk', async (c) => {
-    const refuse = (status: 400 | 401 | 413, reason: string) => {
+    const refuse = (status: RefusalStatus, reason: string) => {
       deps.logger.warn('dingtalk webhook refused', { status, reason });
-      return c.json({ error: reason }, status);
+      return refusal(status, reason);
     };
     const check = checkCallbackSign(c.req.header('timestamp'), c.req.header('sign'), deps.appSecret, deps.clock().getTime());
-    if (!check.ok) return refuse(401, check.reason);
+    if (!check.ok) throw refuse(401, check.reason);
     const body = await readBody(c, MAX_BODY);
-    if (!body.ok) return refuse(413, 'body too large');
+    if (!body.ok) throw refuse(413, 'body too large');
     let message: unknown;
     try {
       message = JSON.parse(body.text);
     } catch {
-      return refuse(400, 'body is not JSON');
+      throw refuse(400, 'body is not JSON');
     }
-    if (!message || typeof message !== 'object' || Array.isArray(message)) return refuse(400, 'body is not a JSON object');
-    if ('encrypt' in message) return refuse(400, 'encrypted robot messages are not supported');
+    if (!message || typeof message !== 'object' || Array.isArray(message)) throw refuse(400, 'body is not a JSON object');
+    if ('encrypt' in message) throw refuse(400, 'encrypted robot messages are not supported');
     await deps.handle(message as RobotMessage);
     return c.json({});
   });

@@ -1,3 +1,4 @@
+import { refusal } from '../../engine/http/errors.js';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Hono } from 'hono';
 import { readBody } from '../../engine/http/body.js';
@@ -24,13 +25,13 @@ export function registerLarkWebhook(app: Hono, deps: LarkWebhookDeps): void {
     '/webhook/lark',
     async (c) => {
       const body = await readBody(c, MAX_BODY);
-      if (!body.ok) return c.json({ error: 'body too large' }, 413);
+      if (!body.ok) throw refusal(413, 'body too large');
       const raw = body.text;
       const verified = verifyLarkRequest(raw, (name) => c.req.header(name), deps.security, deps.clock().getTime());
       switch (verified.kind) {
         case 'refused':
           deps.logger.warn('lark webhook refused', { status: verified.status, reason: verified.reason });
-          return c.json({ error: verified.reason }, verified.status);
+          throw refusal(verified.status, verified.reason);
         case 'challenge':
           return c.json({ challenge: verified.challenge });
         case 'ignored':

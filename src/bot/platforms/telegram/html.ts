@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../../domain/markup.js';
 /** Telegram's limits, counted in UTF-16 code units of the text after HTML is parsed. */
 export const MESSAGE_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -10,7 +11,7 @@ const MIN_BODY_ROOM = 200;
  * escaped: a suggestion reading "<b>" must arrive as those three characters, not as markup.
  */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+  return escapeMarkup(s);
 }
 
 export interface Renderable {

@@ -1,3 +1,4 @@
+import { refusal } from '../../engine/http/errors.js';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readBody } from '../../engine/http/body.js';
@@ -24,21 +25,21 @@ export function registerTelegramWebhook(app: Hono, deps: WebhookDeps): void {
   const checkSecret: MiddlewareHandler = async (c, next) => {
     if (!isSecret(c.req.header(SECRET_HEADER))) {
       deps.logger.warn('telegram webhook refused: wrong secret token');
-      return c.json({ error: 'wrong secret token' }, 401);
+      throw refusal(401, 'wrong secret token');
     }
     await next();
   };
   app.post('/webhook/telegram', checkSecret, async (c) => {
     const body = await readBody(c, WEBHOOK_BODY_LIMIT);
-    if (!body.ok) return c.json({ error: 'update too large' }, 413);
+    if (!body.ok) throw refusal(413, 'update too large');
     let update: unknown;
     try {
       update = JSON.parse(body.text);
     } catch {
-      return c.json({ error: 'body is not JSON' }, 400);
+      throw refusal(400, 'body is not JSON');
     }
     const outcome = await deps.handle(update);
-    if (outcome === 'invalid') return c.json({ error: 'not a Telegram update (no update_id)' }, 400);
+    if (outcome === 'invalid') throw refusal(400, 'not a Telegram update (no update_id)');
     return c.body(null, 200);
   });
 }

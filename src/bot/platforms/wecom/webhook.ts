@@ -1,3 +1,4 @@
+import { refusal } from '../../engine/http/errors.js';
 import type { Hono } from 'hono';
 import { readBody } from '../../engine/http/body.js';
 import type { Clock, Logger } from '../../engine/ports.js';
@@ -28,16 +29,16 @@ export function registerWecomWebhook(app: Hono, deps: WecomWebhookDeps): void {
     if (verified.kind === 'echo') return c.text(verified.echo);
     const status = verified.kind === 'refused' ? verified.status : 400;
     deps.logger.warn('wecom url check refused', { status, reason: verified.kind === 'refused' ? verified.reason : 'not an echo' });
-    return c.json({ error: 'refused' }, status);
+    throw refusal(status, 'refused');
   });
   app.post('/webhook/wecom', async (c) => {
     const body = await readBody(c, MAX_BODY);
-    if (!body.ok) return c.json({ error: 'body too large' }, 413);
+    if (!body.ok) throw refusal(413, 'body too large');
     const verified = verifyWecomPost(signed((n) => c.req.query(n)), body.text, deps.security, deps.clock().getTime());
     if (verified.kind !== 'event') {
       const status = verified.kind === 'refused' ? verified.status : 400;
       deps.logger.warn('wecom webhook refused', { status, reason: verified.kind === 'refused' ? verified.reason : 'not an event' });
-      return c.json({ error: 'refused' }, status);
+      throw refusal(status, 'refused');
     }
     await deps.onPush(verified.body as WecomPush);
     return c.body(null, 200);

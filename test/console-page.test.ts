@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import vm from 'node:vm';
-import { renderConsolePage, type ConsoleDirectory } from '../src/bot/platforms/local/console-page.js';
+import { renderConsolePage, type ConsoleDirectory } from '../src/bot/platforms/local/console/page.js';
 
 const NASTY = '</script><b>x</b> & <!-- \u2028\u2029 "q" \'s\'';
 
@@ -59,6 +59,9 @@ describe('renderConsolePage — static checks', () => {
       'user-select',
       'custom-user-id',
       'custom-user-name',
+      'custom-chat',
+      'custom-chat-name',
+      'toast',
       'messages',
       'input',
       'send',
@@ -110,6 +113,9 @@ type ElId =
   | 'input'
   | 'send'
   | 'chips'
+  | 'custom-chat'
+  | 'custom-chat-name'
+  | 'toast'
   | 'directory-data';
 
 /** Index that must exist (the project uses noUncheckedIndexedAccess). */
@@ -229,6 +235,9 @@ function setup(opts: {
   mk('custom-user', 'div').hidden = true;
   mk('custom-user-id', 'input');
   mk('custom-user-name', 'input');
+  mk('custom-chat', 'div').hidden = true;
+  mk('custom-chat-name', 'input');
+  mk('toast', 'div').hidden = true;
   mk('messages', 'main');
   mk('input', 'textarea');
   mk('send', 'button');
@@ -326,7 +335,8 @@ describe('renderConsolePage — client behaviour (fake DOM)', () => {
     });
     await t.flush();
     const chatOpts = t.els['chat-select'].children;
-    expect(chatOpts.map((o) => o.value)).toEqual(['c1', 'c2']);
+    // The listed chats, then the member's private chat and a new (unbound) group to try 绑定 in.
+    expect(chatOpts.map((o) => o.value)).toEqual(['c1', 'c2', '__private__', '__new__']);
     expect(nth(chatOpts, 1).textContent).toBe('澄江专班（澄江市 · 专班）');
     expect(nth(chatOpts, 0).textContent).toContain('</script><b>'); // as text, not markup
     expect(t.els['user-select'].children.map((o) => o.textContent)).toEqual(['李明（干部）', '王<芳>（村干部）', '其他成员…']);
@@ -379,7 +389,7 @@ describe('renderConsolePage — client behaviour (fake DOM)', () => {
     nth(buttons, 0).dispatch('click');
     await t.flush();
     const posts = t.calls.filter((c) => c.method === 'POST');
-    expect(nth(posts, 1).body).toEqual({ chatId: 'c1', userId: 'u1', userName: '李明', button: 'ok:1' });
+    expect(nth(posts, 1).body).toEqual({ chatId: 'c1', userId: 'u1', userName: '李明', button: 'ok:1', label: '确认' });
     const notes = t.els.messages.children.filter((c) => c.className.startsWith('msg me'));
     expect(nth(nth(notes, 1).byClass('text'), 0).textContent).toBe('（点击了「确认」）');
     expect(t.uncaught).toEqual([]);
@@ -495,6 +505,59 @@ describe('renderConsolePage — client behaviour (fake DOM)', () => {
     expect(t.els.input.value).toBe('建议 ');
     nth(chips, 0).dispatch('click');
     expect(t.els.input.value).toBe('帮助');
+    t.dispose();
+  });
+});
+
+describe('the console script bundle', () => {
+  it('is built from the current client.ts (run `npm run build:console` after changing it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    // @ts-expect-error: a plain .mjs build script without type declarations
+    const { CLIENT_MODULE, consoleClientModule, root } = await import('../scripts/console-bundle.mjs');
+    expect(readFileSync(`${root}${CLIENT_MODULE}`, 'utf8')).toBe(await consoleClientModule());
+  });
+
+  it('shows history in the order it happened: what people said between the bot’s messages', async () => {
+    const t = setup({
+      onGet: (u) =>
+        u.searchParams.get('after') === '0'
+          ? { json: { messages: [view(3, '欢迎'), view(5, '已记录 建议#1')], said: [{ afterId: 3, userName: '李明', text: '建议 修路', at: '2025-05-01T08:06:00+08:00' }] } }
+          : { json: { messages: [] } },
+    });
+    await t.flush();
+    expect(t.bubbles().filter((b) => b.cls !== 'msg system').map((b) => [b.cls, b.text])).toEqual([
+      ['msg bot', '欢迎'],
+      ['msg me', '建议 修路'],
+      ['msg bot', '已记录 建议#1'],
+    ]);
+    t.dispose();
+  });
+
+  it('tells where replies went that are not in this chat, and shows a toast', async () => {
+    const t = setup({ onPost: () => ({ json: { replies: [], elsewhere: [{ chatId: 'private-u1', count: 1 }, { chatId: 'c9', count: 2 }], toast: '已处理' } }) });
+    await t.flush();
+    t.els.input.value = '看板';
+    t.els.send.dispatch('click');
+    await t.flush();
+    const lines = t.bubbles().filter((b) => b.cls === 'msg system').map((b) => b.text);
+    expect(lines).toContain('（已私聊发给您 1 条，在「群聊」里选「与归乡私聊」查看）');
+    expect(lines).toContain('（另有 2 条消息发往其他会话）');
+    expect(t.els.toast.textContent).toBe('已处理');
+    expect(t.els.toast.hidden).toBe(false);
+    t.dispose();
+  });
+
+  it('talks in the member’s private chat when 与归乡私聊 is picked', async () => {
+    const t = setup({});
+    await t.flush();
+    t.els['chat-select'].value = '__private__';
+    t.els['chat-select'].dispatch('change');
+    await t.flush();
+    expect(t.calls.at(-1)!.url).toBe('/dev/messages?chatId=private-u1&after=0');
+    t.els.input.value = '我的';
+    t.els.send.dispatch('click');
+    await t.flush();
+    expect(t.calls.find((c) => c.method === 'POST')!.body).toEqual({ chatId: 'private-u1', userId: 'u1', userName: '李明', text: '我的' });
     t.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { parseConfig, type Config } from '../../src/config.js';
-import { createBot, type Bot } from '../../src/bot/create-bot.js';
+import { createBot, type Bot, type BotDeps } from '../../src/bot/create-bot.js';
 import { silentLogger } from '../../src/bot/engine/ports.js';
 import { seedDemo } from '../../src/db/seed/demo.js';
 import { openSqliteStore, type SqliteStore } from '../../src/db/sqlite.js';
@@ -51,13 +51,13 @@ export function quietDeps() {
  * silent logs. `env` adds environment variables (platform credentials for adapter tests).
  */
 export async function testBot(
-  options: { env?: Record<string, string | undefined>; seed?: boolean; clock?: TestClock; path?: string; idPrefix?: string; calendar?: WorkCalendar } = {},
+  options: { env?: Record<string, string | undefined>; seed?: boolean; clock?: TestClock; path?: string; idPrefix?: string; calendar?: WorkCalendar; deps?: Partial<BotDeps> } = {},
 ): Promise<TestBot> {
   const config: Config = parseConfig({ DATABASE_PATH: ':memory:', ...options.env });
   const store = openSqliteStore(options.path ?? ':memory:');
   if (options.seed !== false) await seedDemo(store);
   const clock = options.clock ?? fixedClock();
-  const bot = await createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5, ...(options.calendar ? { calendar: options.calendar } : {}) });
+  const bot = await createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5, ...(options.calendar ? { calendar: options.calendar } : {}), ...options.deps });
   return { ...bot, store, clock };
 }
 

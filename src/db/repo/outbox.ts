@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, like, lt, or, sql } from 'drizzle-orm';
 import type { Button, ChartSpec, FileAttachment, OutMessage, Platform } from '../../domain/types.js';
 import { outbox } from '../schema/index.js';
 import { compiledWrite } from '../prepared.js';
@@ -175,4 +175,16 @@ export async function rowsByKeys(db: Db, keys: readonly string[]): Promise<Outbo
   if (keys.length === 0) return [];
   const rows = await inChunks(keys, (slice) => db.select().from(outbox).where(inArray(outbox.key, slice)));
   return rows.sort((a, b) => a.id - b.id);
+}
+
+/** One row by id, or null. */
+export async function outboxRow(db: Db, id: number): Promise<OutboxRow | null> {
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The newest row's id (0 when there is none): what an event's replies will come after. */
+export async function lastOutboxId(db: Db): Promise<number> {
+  const [row] = await db.select({ id: outbox.id }).from(outbox).orderBy(desc(outbox.id)).limit(1);
+  return row?.id ?? 0;
 }

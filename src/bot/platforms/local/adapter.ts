@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { localDirectory } from './directory.js';
-import { rowsByKeys, sentToChat, payloadOf, type OutboxRow } from '../../../db/repo/outbox.js';
+import { lastOutboxId, outboxRow, rowsByKeys, sentToChat, payloadOf, type OutboxRow } from '../../../db/repo/outbox.js';
 import type { Store } from '../../../db/store.js';
 import type { InboundEvent } from '../../../domain/types.js';
 import type { Dispatcher } from '../../engine/outbox/dispatcher.js';
@@ -10,7 +10,8 @@ import type { Pipeline } from '../../engine/pipeline.js';
 import type { Clock, PlatformSender } from '../../engine/ports.js';
 import type { PlatformAdapter, PlatformServices } from '../adapter.js';
 import { localMsg } from './messages.js';
-import { renderConsolePage } from './console-page.js';
+import { renderConsolePage } from './console/page.js';
+import { createSaidLog } from './said-log.js';
 import { consoleOriginGuard } from './origin-guard.js';
 
 /**
@@ -45,6 +46,8 @@ export interface OutView {
   text: string;
   title?: string;
   buttons?: { label: string; value: string }[][];
+  /** A file the bot sent, downloadable from the console. */
+  file?: { name: string; url: string };
   createdAt: string;
 }
 
@@ -53,6 +56,7 @@ export function toView(row: OutboxRow): OutView {
   const view: OutView = { id: row.id, chatId: row.chatId, text: p.text, createdAt: new Date(row.sentAt ?? row.createdAt).toISOString() };
   if (p.title) view.title = p.title;
   if (p.buttons) view.buttons = p.buttons;
+  if (p.attachment) view.file = { name: p.attachment.fileName, url: `/dev/files/${row.id}` };
   return view;
 }
 
@@ -65,6 +69,8 @@ export const LocalMessage = z
     userName: z.string().trim().min(1).max(64),
     text: z.string().max(20_000).optional(),
     button: z.string().min(1).max(64).optional(),
+    /** The pressed button's label, so the chat can show what was pressed. */
+    label: z.string().max(64).optional(),
     eventId: z.string().min(1).max(128).optional(),
     chatType: z.enum(['group', 'private']).optional(),
     /** Message id being replied to (the console shows sent messages as local:<outbox key>). */
@@ -103,6 +109,8 @@ export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
   app.use('/dev', guard);
   app.use('/dev/*', guard);
   app.get('/dev', async (c) => c.html(renderConsolePage(await localDirectory(deps.store.db))));
+  // What people said in each chat, so a reloaded page shows the conversation and not only the bot.
+  const said = createSaidLog();
 
   app.post('/dev/messages', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: localMsg.tooLarge }, 413) }), async (c) => {
     let json: unknown;
@@ -115,12 +123,26 @@ export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
     if (!parsed.success) {
       return c.json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') }, 400);
     }
-    const result = await deps.pipeline.handle(localEvent(parsed.data, deps.clock(), deps.newId));
+    const body = parsed.data;
+    const afterId = await lastOutboxId(deps.store.db);
+    const result = await deps.pipeline.handle(localEvent(body, deps.clock(), deps.newId));
+    if (!result.duplicate) {
+      said.add(body.chatId, {
+        afterId,
+        userName: body.userName,
+        text: body.text ?? localMsg.pressed(body.label || body.button || ''),
+        ...(body.text === undefined ? { note: true } : {}),
+        at: deps.clock().toISOString(),
+      });
+    }
     await deps.dispatcher.drain('local');
-    const rows = await rowsByKeys(deps.store.db, result.keys);
+    const rows = (await rowsByKeys(deps.store.db, result.keys)).filter((r) => r.state === 'sent');
+    const elsewhere = new Map<string, number>();
+    for (const r of rows) if (r.chatId !== body.chatId) elsewhere.set(r.chatId, (elsewhere.get(r.chatId) ?? 0) + 1);
     return c.json({
-      // Messages the event sent to other chats (a station's notice) show up in those chats' feeds.
-      replies: rows.filter((r) => r.state === 'sent' && r.chatId === parsed.data.chatId).map(toView),
+      replies: rows.filter((r) => r.chatId === body.chatId).map(toView),
+      // Messages the event sent to other chats (a private notice, a station's) show up in those chats' feeds.
+      elsewhere: [...elsewhere].map(([chatId, count]) => ({ chatId, count })),
       ...(result.duplicate ? { duplicate: true } : {}),
       ...(result.toast ? { toast: result.toast } : {}),
     });
@@ -134,6 +156,19 @@ export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
     // Scheduled messages (reminders, digests) are queued by the tick; deliver them on read.
     await deps.dispatcher.drain('local');
     const rows = await sentToChat(deps.store.db, 'local', chatId, after);
-    return c.json({ messages: rows.map(toView) });
+    return c.json({ messages: rows.map(toView), ...(after === 0 ? { said: said.of(chatId) } : {}) });
+  });
+
+  app.get('/dev/files/:id', async (c) => {
+    const id = Number(c.req.param('id'));
+    const row = Number.isSafeInteger(id) && id > 0 ? await outboxRow(deps.store.db, id) : null;
+    const file = row && row.platform === 'local' && row.state === 'sent' ? payloadOf(row).attachment : undefined;
+    if (!file) return c.json({ error: localMsg.noFile }, 404);
+    const bytes = Uint8Array.from(atob(file.dataBase64), (ch) => ch.charCodeAt(0));
+    return c.body(bytes, 200, {
+      'content-type': file.mime,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'x-content-type-options': 'nosniff',
+    });
   });
 }

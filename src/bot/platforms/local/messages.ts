@@ -4,4 +4,6 @@ export const localMsg = {
   platformLabel: '本地调试台',
   tooLarge: '消息太大了',
   notJson: '请求体不是有效的 JSON',
+  noFile: '没有这个文件',
+  pressed: (label: string) => `（点击了「${label}」）`,
 };

@@ -170,6 +170,14 @@ describe('/stats 统计', () => {
     expect(lines.slice(9)).toEqual(['李秀英 0/5 ⬜⬜⬜⬜⬜ · 未登记', '王海 2/5 ✅⬜⬜✅⬜ · 最近12-01', '杨建国 1/5 ✅⬜⬜⬜⬜ · 最近无', '张卫东 3/5 ✅✅✅⬜⬜ · 最近12-01']);
   });
 
+  it('credits a 恳谈会 not yet held to nobody, in the cadre lines as in the totals', async () => {
+    const bot = await withActivity();
+    await say(bot, DEMO.leader, '会议 明天上午10点 村民恳谈会');
+    const lines = (await say(bot, TOWNSHIP, '统计 温泉村')).texts[0]!.split('\n');
+    expect(lines[3]).toBe('各项已做人数：恳谈 0 · 走访 1 · 建议 1 · 实事 1 · 村规 0');
+    expect(lines).toContain('杨建国 0/5 ⬜⬜⬜⬜⬜ · 最近无');
+  });
+
   it('adds up: sub-region rows sum to their parent at every level', async () => {
     const bot = await withActivity();
     await say(bot, DEMO.zhang, '村规 禁止乱倒垃圾');

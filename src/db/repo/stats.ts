@@ -14,7 +14,7 @@ import {
 } from '../../domain/stats/index.js';
 import { chats, meetingAttendance, meetings, people, records, regions, roles } from '../schema/index.js';
 import type { Db } from '../store.js';
-import { talkTookPlace } from './meetings.js';
+import { meetingTookPlace, talkTookPlace } from './meetings.js';
 
 /**
  * The regions at or under a path, as an index range on `regions.path` ('/' sorts just before '0',
@@ -241,7 +241,7 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
 const collator = new Intl.Collator('zh-CN');
 
 /** The cadres of one village with how often each has done each item, for the village view. */
-export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string): Promise<CadreFacts[]> {
+export async function cadreFacts(db: Db, villageCode: string, pausedOn: string, now: number): Promise<CadreFacts[]> {
   const cadreIds = db
     .select({ id: roles.personId })
     .from(roles)
@@ -254,7 +254,7 @@ export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string)
         name: people.name,
         onRoster: people.onRoster,
         joined: sql<number>`exists (select 1 from identities i where i.person_id = ${people.id})`,
-        pausedUntil: pausedOn === undefined ? sql<string | null>`null` : sql<string | null>`(select p.until from pauses p where p.person_id = ${people.id} and p.until >= ${pausedOn})`,
+        pausedUntil: sql<string | null>`(select p.until from pauses p where p.person_id = ${people.id} and p.until >= ${pausedOn})`,
       })
       .from(roles)
       .innerJoin(people, eq(people.id, roles.personId))
@@ -265,14 +265,15 @@ export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string)
       .where(eq(records.regionCode, villageCode))
       .groupBy(records.personId, records.kind),
     db
-      .select({ p: meetingAttendance.personId, meetingId: meetings.id, kind: meetings.kind, at: meetingAttendance.at })
+      // The talk item by the village totals' rule (a talk that took place), so the cadre lines add up to them.
+      .select({ p: meetingAttendance.personId, meetingId: meetings.id, kind: meetings.kind, at: meetingAttendance.at, tookPlace: sql<number>`${meetingTookPlace(now)}` })
       .from(meetingAttendance)
       .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
       .where(and(inArray(meetingAttendance.personId, cadreIds), inArray(meetingAttendance.status, [...SIGNED]), ne(meetings.status, 'cancelled'))),
     db
       .select({ p: meetings.createdBy, meetingId: meetings.id })
       .from(meetings)
-      .where(and(inArray(meetings.createdBy, cadreIds), inArray(meetings.kind, talkKinds), inArray(meetings.status, [...HELD]))),
+      .where(and(inArray(meetings.createdBy, cadreIds), inArray(meetings.kind, talkKinds), meetingTookPlace(now))),
   ]);
   const byPerson = new Map<string, CadreFacts>(
     cadres.map((c) => [c.id, { personId: c.id, name: c.name, onRoster: c.onRoster === 1, joined: n(c.joined) === 1, items: emptyCounts(), lastAt: null, pausedUntil: c.pausedUntil ?? null }]),
@@ -292,7 +293,7 @@ export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string)
   for (const a of attended) {
     const c = byPerson.get(a.p);
     if (!c) continue;
-    if (a.kind !== null && talkKinds.includes(a.kind)) talked(a.p, a.meetingId);
+    if (a.kind !== null && talkKinds.includes(a.kind) && n(a.tookPlace) === 1) talked(a.p, a.meetingId);
     c.lastAt = latest(c.lastAt, a.at);
   }
   for (const o of organised) talked(o.p, o.meetingId);

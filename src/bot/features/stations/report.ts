@@ -23,7 +23,7 @@ export async function buildReport(db: Db, scope: StatsScope, period: Period | Pe
   const [children, villages, cadres] = await Promise.all([
     isVillage ? Promise.resolve<RegionRef[]>([]) : childrenOf(db, scope),
     loadVillages(db, scope, range, now, timeZone),
-    isVillage ? cadreFacts(db, scope.code, today) : Promise.resolve([]),
+    isVillage ? cadreFacts(db, scope.code, today, now.getTime()) : Promise.resolve([]),
   ]);
   return rollup({ scope, range, now: now.getTime(), children, villages, cadres });
 }

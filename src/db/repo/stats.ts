@@ -61,9 +61,11 @@ function countWhere(cond: SQL): SQL<number> {
 }
 
 /**
- * Per-village figures for every village in the scope, in six queries whatever the size of the area
- * (villages, roster, activity, five ones per cadre, meetings, last meeting), each filtered by the
- * scope's path range and answered from indexes (see drizzle/0005_stats-indexes.sql).
+ * Per-village figures for every village in the scope, in eight queries whatever the size of the area
+ * (villages, roster, activity, five ones per cadre, meetings, last meeting, binding, suggestion
+ * states), each filtered by the scope's path range and answered from indexes (see
+ * drizzle/0005_stats-indexes.sql). The statistics model's one source of village facts: callers go
+ * through loadVillages (src/bot/features/stations/report.ts), which supplies today's date for pauses.
  */
 export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange, now: number, pausedOn: string): Promise<VillageFacts[]> {
   const villages = villagesOf(db, scope);

@@ -8,7 +8,7 @@ describe('a chat bound minutes ago', () => {
     const bot = await testBot({ clock: fixedClock('2026-11-30T00:50:00Z') });
     const admin = { ...DEMO.admin, chatId: 'taskforce' };
     // 文山村's chat was bound long ago and nothing happened since: idle.
-    expect((await say(bot, admin, '统计 文山村')).texts[0]).toContain('🔴 14天无动静');
+    expect((await say(bot, admin, '统计 文山村')).texts[0]).toContain('最近活动 01-01 · 14天无动静');
     // A new group bound to it now starts the clock again.
     expect((await say(bot, { ...DEMO.admin, chatId: 'g-wenshan-new' }, '绑定 文山村')).texts[0]).toContain('文山村');
     expect((await say(bot, admin, '统计 文山村')).texts[0]).not.toContain('14天无动静');

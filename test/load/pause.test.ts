@@ -14,8 +14,8 @@ describe('pause and resume', () => {
     ]);
     expect(await db.select().from(pauses)).toEqual([{ personId: 'demo-cadre-wang', until: '2027-01-31', reason: '借调省里', setBy: 'demo-cadre-wang', setAt: Date.parse('2026-12-01T02:00:00Z') }]);
     const report = (await say(bot, STATION, '统计 温泉村')).texts[0]!.split('\n');
-    expect(report[1]).toBe('回乡干部 3 人：名册 3，已登记 2');
-    expect(report).toContain('王海 0/5 ⬜⬜⬜⬜⬜ · 暂停至 2027-01-31（不计入完成率）');
+    expect(report[1]).toBe('回乡干部 3 人：名册 3，已登记 2，暂停 1 人（不计入）');
+    expect(report).toContain('王海 0/5 ⬜⬜⬜⬜⬜ · 暂停（至 2027-01-31）');
     // In a group the reason stays out of the reply.
     expect((await say(bot, DEMO.zhang, '暂停：至 2027年1月10日 家里有事')).texts).toEqual([
       '已暂停 张卫东 至 2027-01-10：期间不发提醒，不计入五个一完成率。到期自动恢复，提前回来请发「恢复」。',
@@ -25,7 +25,7 @@ describe('pause and resume', () => {
     expect((await db.select().from(pauses)).map((p) => p.personId)).toEqual(['demo-cadre-zhang']);
     // It ends by itself after its last day.
     bot.clock.set('2027-01-10T15:00:00Z');
-    expect((await say(bot, STATION, '统计 温泉村')).texts[0]).toContain('张卫东 0/5 ⬜⬜⬜⬜⬜ · 暂停至 2027-01-10（不计入完成率）');
+    expect((await say(bot, STATION, '统计 温泉村')).texts[0]).toContain('张卫东 0/5 ⬜⬜⬜⬜⬜ · 暂停（至 2027-01-10）');
     bot.clock.set('2027-01-10T16:00:00Z');
     expect((await say(bot, STATION, '统计 温泉村')).texts[0]).not.toContain('暂停');
   });

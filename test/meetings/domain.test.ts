@@ -4,7 +4,6 @@ import {
   createWorkCalendar,
   decideNudge,
   dueMeetingActions,
-  grade,
   instantOf,
   isoWeekKey,
   kindFromTitle,
@@ -106,15 +105,6 @@ describe('kinds, attendance and grading', () => {
     expect(tally(['yes', 'yes', 'no'])).toEqual({ yes: 2, no: 1, abstain: 0, passed: true });
     expect(tally(['yes', 'abstain'])).toEqual({ yes: 1, no: 0, abstain: 1, passed: false });
     expect(tally([])).toEqual({ yes: 0, no: 0, abstain: 0, passed: false });
-  });
-
-  it('grades villages in five colours', () => {
-    expect(grade({ cadres: 2, itemsDone: 9, idleDays: 3 })).toBe('green');
-    expect(grade({ cadres: 2, itemsDone: 9, idleDays: 20 })).toBe('blue');
-    expect(grade({ cadres: 2, itemsDone: 4, idleDays: 20 })).toBe('yellow');
-    expect(grade({ cadres: 2, itemsDone: 2, idleDays: 40 })).toBe('orange');
-    expect(grade({ cadres: 2, itemsDone: 1, idleDays: 40 })).toBe('red');
-    expect(grade({ cadres: 0, itemsDone: 0, idleDays: null })).toBe('red');
   });
 });
 

@@ -82,17 +82,18 @@ describe('/export 导出 and npm run export', () => {
 
     const summary = sheetRows(wb.getWorksheet('汇总')!);
     expect(summary[0]).toEqual(['汇总（江川区 · 导出于 2026-12-01 10:00）']);
-    expect(summary[1]).toEqual(['地区', '代码', '村数', '名册干部', '已加入', '五个一全部完成', '完成率', '乡情恳谈完成', '实地走访完成', '中肯建议完成', '为民实事完成', '村规民约完成', '建议', '已采纳', '待审核', '实事', '问题未解决', '会议场次', '签到率']);
+    expect(summary[1]).toEqual(['地区', '代码', '参与村数', '回乡干部', '暂停', '已加入', '五个一全部完成', '完成率', '五色', '乡情恳谈完成', '实地走访完成', '中肯建议完成', '为民实事完成', '村规民约完成', '建议', '已采纳', '待审核', '实事', '问题未解决', '会议场次', '签到率']);
     const townships = rows<{ code: string; name: string }>(bot, "select code, name from regions where parent_code = '530403' order by code");
-    const villages = rows<{ n: number }>(bot, "select count(*) as n from regions where parent_code = '530403101'")[0]!.n;
-    const allVillages = rows<{ n: number }>(bot, "select count(*) as n from regions where level = 'village' and path like '530400/530403/%'")[0]!.n;
     expect(summary.slice(2).map((row) => row[0])).toEqual([...townships.map((t) => t.name), '合计']);
     const jiangcheng = summary.find((row) => row[1] === '530403101')!;
-    expect(jiangcheng).toEqual(['江城镇', '530403101', villages, 4, 3, 0, '0%', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '66.7%']);
-    expect(summary.at(-1)).toEqual(['合计', '530403', allVillages, 4, 3, 0, '0%', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '66.7%']);
+    // The statistics model's figures, as /stats and the dashboard show them: 完成率 = items done over
+    // five per cadre (6 of 20), not the share of cadres with all five; villages taking part (with
+    // cadres); sign-ins over those expected, 请假 excused (2 of 3).
+    expect(jiangcheng).toEqual(['江城镇', '530403101', 1, 4, 0, 3, 0, '30%', '橙', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '67%']);
+    expect(summary.at(-1)).toEqual(['合计', '530403', 1, 4, 0, 3, 0, '30%', '橙', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '67%']);
 
     const ledger = sheetRows(wb.getWorksheet('五个一台账')!);
-    expect(ledger[1]).toEqual(['序号', '县（市、区）', '乡镇（街道）', '村（社区）', '姓名', '手机', '工作单位', '已加入', '乡情恳谈', '实地走访', '中肯建议', '为民实事', '村规民约', '完成项数', '是否完成']);
+    expect(ledger[1]).toEqual(['序号', '县（市、区）', '乡镇（街道）', '村（社区）', '姓名', '手机', '工作单位', '已加入', '乡情恳谈', '实地走访', '中肯建议', '为民实事', '村规民约', '完成项数', '是否完成', '暂停']);
     expect(ledger.slice(2)).toEqual([
       [1, '江川区', '江城镇', '温泉村', '张卫东', '13908771234', '玉溪市交通运输局', '是', '2026-11-28', '2026-12-01', '2026-12-01', '', '', 3, '否'],
       [2, '江川区', '江城镇', '温泉村', '李秀英', '13908772468', '江川区卫生健康局', '否', '', '', '', '', '', 0, '否'],
@@ -158,7 +159,7 @@ describe('/export 导出 and npm run export', () => {
     const wb = await readBook(await readFile(join(dir, 'a.xlsx')));
     const summary = sheetRows(wb.getWorksheet('汇总')!);
     expect(summary[2]![0]).not.toBe('合计');
-    expect(summary.find((r) => r[1] === '530403101208')).toEqual(['温泉村', '530403101208', 1, 4, 3, 0, '0%', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '66.7%']);
+    expect(summary.find((r) => r[1] === '530403101208')).toEqual(['温泉村', '530403101208', 1, 4, 0, 3, 0, '30%', '橙', 2, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, '67%']);
     expect(await runExport(['--out', 'a.csv'], deps)).toBe(2);
     expect(await runExport(['--region', '不存在的地方', '--out', join(dir, 'b.xlsx')], deps)).toBe(1);
     expect(out.slice(1)).toEqual(['用法：npm run export -- [--region 地区代码或名称] --out 台账.xlsx', '找不到地区“不存在的地方”。']);

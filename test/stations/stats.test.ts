@@ -36,7 +36,7 @@ describe('/stats 统计', () => {
         '建议 1 条（采纳 0，待审 1）· 实事 1 件 · 走访 1 次',
         '问题 1 个（待解决 1）· 村规建议 0 条',
         '会议 0 场 · 签到率 —',
-        '参与村 1 个，🔴 14天无动静 0 个 · 最近活动 12-01',
+        '参与村 1 个，14天无动静 0 个 · 最近活动 12-01',
         '—— 各乡镇 ——',
         '🟠 江城镇 15% · 4人 · 建议1 · 实事1',
         '⚪ 暂无干部：星云街道、宁海街道、前卫镇、九溪镇、路居镇、安化彝族乡、雄关乡',
@@ -70,7 +70,7 @@ describe('/stats 统计', () => {
         '建议 1 条（采纳 0，待审 1）· 实事 1 件 · 走访 1 次',
         '问题 1 个（待解决 1）· 村规建议 0 条',
         '会议 0 场 · 签到率 —',
-        '参与村 1 个，🔴 14天无动静 0 个 · 最近活动 12-01',
+        '参与村 1 个，14天无动静 0 个 · 最近活动 12-01',
         '—— 各村 ——',
         '🟠 温泉村 15% · 4人 · 建议1 · 实事1 · 最近12-01',
         '⚪ 暂无干部：江城社区、隔河社区、孤山村、左卫村、大地村、黄营村、白家营村、陈家湾村、云岩村、侯家沟村、龙街村、西河村 等 20 个',
@@ -137,11 +137,11 @@ describe('/stats 统计', () => {
         '建议 0 条（采纳 0，待审 0）· 实事 0 件 · 走访 0 次',
         '问题 0 个（待解决 0）· 村规建议 0 条',
         '会议 0 场 · 签到率 —',
-        '参与村 1 个，🔴 14天无动静 1 个 · 最近活动 12-01',
+        '参与村 1 个，14天无动静 1 个 · 最近活动 12-01',
         '—— 各村 ——',
-        '🔴 温泉村 15% · 4人 · 建议0 · 实事0 · 最近12-01',
+        '🟠 温泉村 15% · 4人 · 建议0 · 实事0 · 最近12-01',
         '⚪ 暂无干部：江城社区、隔河社区、孤山村、左卫村、大地村、黄营村、白家营村、陈家湾村、云岩村、侯家沟村、龙街村、西河村 等 20 个',
-        '🔴 = 14 天没有任何记录或会议的村',
+        '14天无动静 = 14 天没有任何记录或会议的村',
       ].join('\n'),
     );
   });
@@ -165,15 +165,24 @@ describe('/stats 统计', () => {
     // 杨建国 organised it, 张卫东 and 王海 signed in: three cadres have the talk.
     expect(lines[3]).toBe('各项已做人数：恳谈 3 · 走访 1 · 建议 1 · 实事 1 · 村规 0');
     expect(lines[2]).toBe('五个一完成率 30%，五项全完成 0 人');
-    expect(lines[6]).toBe('会议 1 场 · 签到率 50%');
+    // 杨建国 was on leave (请假): excused, so 2 of the 3 expected signed in.
+    expect(lines[6]).toBe('会议 1 场 · 签到率 67%');
     expect(lines.slice(9)).toEqual(['李秀英 0/5 ⬜⬜⬜⬜⬜ · 未登记', '王海 2/5 ✅⬜⬜✅⬜ · 最近12-01', '杨建国 1/5 ✅⬜⬜⬜⬜ · 最近无', '张卫东 3/5 ✅✅✅⬜⬜ · 最近12-01']);
+  });
+
+  it('credits a 恳谈会 not yet held to nobody, in the cadre lines as in the totals', async () => {
+    const bot = await withActivity();
+    await say(bot, DEMO.leader, '会议 明天上午10点 村民恳谈会');
+    const lines = (await say(bot, TOWNSHIP, '统计 温泉村')).texts[0]!.split('\n');
+    expect(lines[3]).toBe('各项已做人数：恳谈 0 · 走访 1 · 建议 1 · 实事 1 · 村规 0');
+    expect(lines).toContain('杨建国 0/5 ⬜⬜⬜⬜⬜ · 最近无');
   });
 
   it('adds up: sub-region rows sum to their parent at every level', async () => {
     const bot = await withActivity();
     await say(bot, DEMO.zhang, '村规 禁止乱倒垃圾');
     await say(bot, { ...DEMO.pu, chatId: 'wenshan-village' }, '实事 修水渠');
-    const fields = Object.keys(emptyTotals()).filter((k) => k !== 'lastAt' && k !== 'itemDone') as (keyof StatsTotals)[];
+    const fields = Object.keys(emptyTotals()).filter((k) => k !== 'lastAt' && k !== 'itemDone' && k !== 'suggestionStates') as (keyof StatsTotals)[];
     // Each number of the parent, and the same number summed over its rows.
     const flatten = (t: StatsTotals) => ({ ...Object.fromEntries(fields.map((k) => [k, t[k]])), ...t.itemDone });
     const check = async (code: string | null) => {

@@ -10,7 +10,8 @@ import { recordWithAuthor } from './records.js';
 /** Rows whose region lies at or under the path (a prefix test on whole path segments). */
 const inside = (path: string) => or(eq(regions.path, path), like(regions.path, `${path}/%`));
 
-export async function ledgerCadres(db: Db, path: string) {
+/** The cadres under a path; `pausedOn` (YYYY-MM-DD) gives the last day of a pause running that day. */
+export async function ledgerCadres(db: Db, path: string, pausedOn: string) {
   return db
     .select({
       id: people.id,
@@ -19,6 +20,7 @@ export async function ledgerCadres(db: Db, path: string) {
       workUnit: people.workUnit,
       villageCode: roles.regionCode,
       joined: sql<number>`exists (select 1 from ${identities} where ${identities.personId} = ${people.id})`,
+      pausedUntil: sql<string | null>`(select p.until from pauses p where p.person_id = ${people.id} and p.until >= ${pausedOn})`,
     })
     .from(roles)
     .innerJoin(people, eq(people.id, roles.personId))

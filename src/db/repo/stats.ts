@@ -14,7 +14,7 @@ import {
 } from '../../domain/stats/index.js';
 import { chats, meetingAttendance, meetings, people, records, regions, roles } from '../schema/index.js';
 import type { Db } from '../store.js';
-import { talkTookPlace } from './meetings.js';
+import { meetingTookPlace, talkTookPlace } from './meetings.js';
 
 /**
  * The regions at or under a path, as an index range on `regions.path` ('/' sorts just before '0',
@@ -61,27 +61,32 @@ function countWhere(cond: SQL): SQL<number> {
 }
 
 /**
- * Per-village figures for every village in the scope, in six queries whatever the size of the area
- * (villages, roster, activity, five ones per cadre, meetings, last meeting), each filtered by the
- * scope's path range and answered from indexes (see drizzle/0005_stats-indexes.sql).
+ * Per-village figures for every village in the scope, in eight queries whatever the size of the area
+ * (villages, roster, activity, five ones per cadre, meetings, last meeting, binding, suggestion
+ * states), each filtered by the scope's path range and answered from indexes (see
+ * drizzle/0005_stats-indexes.sql). The statistics model's one source of village facts: callers go
+ * through loadVillages (src/bot/features/stations/report.ts), which supplies today's date for pauses.
  */
-export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange, now: number, pausedOn?: string): Promise<VillageFacts[]> {
+export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange, now: number, pausedOn: string): Promise<VillageFacts[]> {
   const villages = villagesOf(db, scope);
-  // A cadre paused on `pausedOn` (YYYY-MM-DD) is left out of the counts and the completion rate.
-  const notPaused = pausedOn === undefined ? sql`1 = 1` : sql`not exists (select 1 from pauses p where p.person_id = roles.person_id and p.until >= ${pausedOn})`;
+  // A cadre paused on `pausedOn` (YYYY-MM-DD, the local today) is left out of every count and of
+  // the 完成率; the pause ends by itself after its last day.
+  const paused = sql`exists (select 1 from pauses p where p.person_id = roles.person_id and p.until >= ${pausedOn})`;
+  const notPaused = sql`not ${paused}`;
   const period = inRange(range);
   const kind = (k: string) => sql`${records.kind} = ${k}`;
 
   const rosterQ = db
     .select({
       v: roles.regionCode,
-      cadres: count(),
-      onRoster: sql<number>`sum(${people.onRoster})`,
-      joined: countWhere(sql`exists (select 1 from identities i where i.person_id = ${people.id})`),
+      cadres: countWhere(notPaused),
+      paused: countWhere(paused),
+      onRoster: sql<number>`sum(case when ${notPaused} then ${people.onRoster} else 0 end)`,
+      joined: countWhere(sql`${notPaused} and exists (select 1 from identities i where i.person_id = ${people.id})`),
     })
     .from(roles)
     .innerJoin(people, eq(people.id, roles.personId))
-    .where(and(eq(roles.role, 'cadre'), inArray(roles.regionCode, villages), notPaused))
+    .where(and(eq(roles.role, 'cadre'), inArray(roles.regionCode, villages)))
     .groupBy(roles.regionCode);
 
   const activityQ = db
@@ -129,7 +134,8 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
       v: meetings.regionCode,
       meetings: count(),
       signIns: sql<number>`sum((select count(*) from meeting_attendance a where a.meeting_id = meetings.id and a.status in ('signed', 'late')))`,
-      expected: sql<number>`sum((select count(*) from meeting_attendance a where a.meeting_id = meetings.id))`,
+      // Someone on leave (请假) was excused: not expected to sign in.
+      expected: sql<number>`sum((select count(*) from meeting_attendance a where a.meeting_id = meetings.id and a.status <> 'leave'))`,
     })
     .from(meetings)
     .where(
@@ -157,12 +163,30 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
     .where(and(eq(chats.purpose, 'village'), eq(chats.active, 1), inArray(chats.regionCode, villages), lt(chats.boundAt, now + 1)))
     .groupBy(chats.regionCode);
 
+  // Suggestions made in the period by review state, for the digest's 建议审核 line.
+  const statesQ = db
+    .select({ v: records.regionCode, status: records.status, n: count() })
+    .from(records)
+    .where(and(inArray(records.regionCode, villages), eq(records.kind, 'suggestion'), gte(records.createdAt, range.from), lt(records.createdAt, range.to)))
+    .groupBy(records.regionCode, records.status);
+
   const villageQ = db
-    .select({ code: regions.code, path: regions.path })
+    .select({ code: regions.code, name: regions.name, fullName: regions.fullName, path: regions.path, parentCode: regions.parentCode })
     .from(regions)
     .where(and(eq(regions.level, 'village'), underPath(scope.path)));
 
-  const [villageRows, rosterRows, activityRows, cadreRows, meetingRows, lastMeetingRows, boundRows] = await Promise.all([villageQ, rosterQ, activityQ, perCadreQ, meetingQ, lastMeetingQ, boundQ]);
+  const [villageRows, rosterRows, activityRows, cadreRows, meetingRows, lastMeetingRows, boundRows, stateRows] = await Promise.all([
+    villageQ,
+    rosterQ,
+    activityQ,
+    perCadreQ,
+    meetingQ,
+    lastMeetingQ,
+    boundQ,
+    statesQ,
+  ]);
+  const states = new Map<string, Record<string, number>>();
+  for (const r of stateRows) states.set(r.v, { ...states.get(r.v), [r.status]: r.n });
   const roster = new Map(rosterRows.map((r) => [r.v, r]));
   const activity = new Map(activityRows.map((r) => [r.v, r]));
   const five = new Map<string, { items: FiveOnesCounts; complete: number }>();
@@ -189,8 +213,12 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
     const itemDone = f?.items ?? emptyCounts();
     return {
       code: v.code,
+      name: v.name,
+      fullName: v.fullName,
       path: v.path,
+      parentCode: v.parentCode,
       cadres: n(r?.cadres),
+      paused: n(r?.paused),
       onRoster: n(r?.onRoster),
       joined: n(r?.joined),
       itemDone,
@@ -206,6 +234,7 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
       meetings: n(m?.meetings),
       signIns: n(m?.signIns),
       expectedSignIns: n(m?.expected),
+      suggestionStates: states.get(v.code) ?? {},
       lastAt: latest(latest(a?.lastAt ?? null, lastMeeting.get(v.code) ?? null), bound.get(v.code) ?? null),
     };
   });
@@ -214,7 +243,7 @@ export async function villageFacts(db: Db, scope: StatsScope, range: PeriodRange
 const collator = new Intl.Collator('zh-CN');
 
 /** The cadres of one village with how often each has done each item, for the village view. */
-export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string): Promise<CadreFacts[]> {
+export async function cadreFacts(db: Db, villageCode: string, pausedOn: string, now: number): Promise<CadreFacts[]> {
   const cadreIds = db
     .select({ id: roles.personId })
     .from(roles)
@@ -227,7 +256,7 @@ export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string)
         name: people.name,
         onRoster: people.onRoster,
         joined: sql<number>`exists (select 1 from identities i where i.person_id = ${people.id})`,
-        pausedUntil: pausedOn === undefined ? sql<string | null>`null` : sql<string | null>`(select p.until from pauses p where p.person_id = ${people.id} and p.until >= ${pausedOn})`,
+        pausedUntil: sql<string | null>`(select p.until from pauses p where p.person_id = ${people.id} and p.until >= ${pausedOn})`,
       })
       .from(roles)
       .innerJoin(people, eq(people.id, roles.personId))
@@ -238,14 +267,15 @@ export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string)
       .where(eq(records.regionCode, villageCode))
       .groupBy(records.personId, records.kind),
     db
-      .select({ p: meetingAttendance.personId, meetingId: meetings.id, kind: meetings.kind, at: meetingAttendance.at })
+      // The talk item by the village totals' rule (a talk that took place), so the cadre lines add up to them.
+      .select({ p: meetingAttendance.personId, meetingId: meetings.id, kind: meetings.kind, at: meetingAttendance.at, tookPlace: sql<number>`${meetingTookPlace(now)}` })
       .from(meetingAttendance)
       .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
       .where(and(inArray(meetingAttendance.personId, cadreIds), inArray(meetingAttendance.status, [...SIGNED]), ne(meetings.status, 'cancelled'))),
     db
       .select({ p: meetings.createdBy, meetingId: meetings.id })
       .from(meetings)
-      .where(and(inArray(meetings.createdBy, cadreIds), inArray(meetings.kind, talkKinds), inArray(meetings.status, [...HELD]))),
+      .where(and(inArray(meetings.createdBy, cadreIds), inArray(meetings.kind, talkKinds), meetingTookPlace(now))),
   ]);
   const byPerson = new Map<string, CadreFacts>(
     cadres.map((c) => [c.id, { personId: c.id, name: c.name, onRoster: c.onRoster === 1, joined: n(c.joined) === 1, items: emptyCounts(), lastAt: null, pausedUntil: c.pausedUntil ?? null }]),
@@ -265,7 +295,7 @@ export async function cadreFacts(db: Db, villageCode: string, pausedOn?: string)
   for (const a of attended) {
     const c = byPerson.get(a.p);
     if (!c) continue;
-    if (a.kind !== null && talkKinds.includes(a.kind)) talked(a.p, a.meetingId);
+    if (a.kind !== null && talkKinds.includes(a.kind) && n(a.tookPlace) === 1) talked(a.p, a.meetingId);
     c.lastAt = latest(c.lastAt, a.at);
   }
   for (const o of organised) talked(o.p, o.meetingId);

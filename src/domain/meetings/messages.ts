@@ -6,11 +6,11 @@ import type { FiveOnesProgress } from '../five-ones.js';
 import {
   COLOUR_LABELS,
   COLOUR_MARKS,
+  COLOUR_RULE,
   COLOURS,
-  completionRate,
   MEETING_KIND_LABELS,
-  sumKinds,
-  type AreaLine,
+  recordsIn,
+  type DigestLine,
   type AttendanceSummary,
   type GradedVillage,
   type MeetingKind,
@@ -18,6 +18,8 @@ import {
   type VoteTally,
 } from './index.js';
 import { KIND_LABELS, progressLine, STATUS_LABELS } from '../messages.js';
+import { GRADE_MARKS, statsMsg } from '../stats/messages.js';
+import { completionRate, percent } from '../stats/standing.js';
 import { formatDateTime } from '../time.js';
 import { RECORD_KINDS } from '../types.js';
 import { wallClockOf, weekdayOf, type CivilDate } from '../zoned-time.js';
@@ -274,22 +276,24 @@ export const meetingMsg = {
   weeklyDigest(o: {
     days: { from: CivilDate; to: CivilDate };
     area: string;
-    total: AreaLine;
-    lines: readonly AreaLine[];
+    total: DigestLine;
+    lines: readonly DigestLine[];
     idle: readonly string[];
     waiting: readonly { seq: number; village: string; days: number }[];
   }): string {
-    const t = o.total;
-    const kinds = RECORD_KINDS.map((k) => `${KIND_LABELS[k]} ${t.period[k]}`).join('，');
+    const w = o.total.week;
+    const t = o.total.sofar;
+    const weekKinds: Record<(typeof RECORD_KINDS)[number], number> = { suggestion: w.suggestions, deed: w.deeds, visit: w.visits, problem: w.problems, rule: w.rules };
+    const kinds = RECORD_KINDS.map((k) => `${KIND_LABELS[k]} ${weekKinds[k]}`).join('，');
     const out = [
       `周调度 · ${o.area} · ${dayRange(o.days.from, o.days.to)}`,
-      `本周新增：${kinds}，会议 ${t.periodMeetings} 场`,
-      `累计：记录 ${sumKinds(t.total)} 条，会议 ${t.totalMeetings} 场；在册干部 ${t.cadres} 人，已登记 ${t.joined} 人（${pct(t.joined, t.cadres)}），五个一全部完成 ${t.complete} 人（${pct(t.complete, t.cadres)}）`,
+      `本周新增：${kinds}，会议 ${w.meetings} 场`,
+      `累计：记录 ${recordsIn(t)} 条，会议 ${t.meetings} 场；在册干部 ${t.cadres} 人，已登记 ${t.joined} 人（${pct(t.joined, t.cadres)}）${statsMsg.pausedCount(t.paused)}；五个一完成率 ${percent(completionRate(t))}，五项全完成 ${t.complete} 人`,
       `建议审核：${stateLine(t.suggestionStates)}`,
       '分区情况：',
       ...o.lines.map(
         (l) =>
-          `· ${l.name}：本周 ${sumKinds(l.period)} 条、会议 ${l.periodMeetings} 场；累计 ${sumKinds(l.total)} 条、会议 ${l.totalMeetings} 场；干部 ${l.joined}/${l.cadres} 已登记，五个一完成 ${l.complete} 人（${pct(l.complete, l.cadres)}）；建议 ${stateLine(l.suggestionStates)}`,
+          `· ${GRADE_MARKS[l.grade]}${l.name}：本周 ${recordsIn(l.week)} 条、会议 ${l.week.meetings} 场；累计 ${recordsIn(l.sofar)} 条、会议 ${l.sofar.meetings} 场；干部 ${l.sofar.joined}/${l.sofar.cadres} 已登记${statsMsg.pausedCount(l.sofar.paused)}，完成率 ${percent(completionRate(l.sofar))}，五项全完成 ${l.sofar.complete} 人；建议 ${stateLine(l.sofar.suggestionStates)}`,
       ),
       `${IDLE_TERM}的村（${o.idle.length} 个）：${o.idle.length ? shortList(o.idle, 20) : '无'}`,
       `待审核超过 7 天的建议（${o.waiting.length} 条）：${o.waiting.length ? shortList(o.waiting.map((w) => `建议#${w.seq}（${w.village}，${w.days} 天）`), 15) : '无'}`,
@@ -305,18 +309,17 @@ export const meetingMsg = {
     stations: ReadonlyMap<string, string>;
   }): string {
     const counts = COLOURS.map((c) => `${COLOUR_MARKS[c]}${COLOUR_LABELS[c]} ${o.graded.filter((g) => g.colour === c).length}`).join('  ');
-    const lines = [`月督查 · ${o.area} · ${o.month}`, `五色督办：${counts}`, '评定：五个一完成率 ≥80% 且 14 天内有动静为绿，≥60% 蓝，≥40% 黄，≥20% 或 30 天内有动静为橙，其余为红。'];
+    const lines = [`月督查 · ${o.area} · ${o.month}`, `五色督办：${counts}`, `评定：${COLOUR_RULE}暂停的干部不计入完成率。`];
     for (const c of COLOURS) {
       const list = o.graded.filter((g) => g.colour === c);
       if (list.length === 0 || c === 'red') continue;
-      lines.push(`${COLOUR_MARKS[c]}${COLOUR_LABELS[c]}：${shortList(list.map((g) => g.village.fullName), 15)}`);
+      lines.push(`${COLOUR_MARKS[c]}${COLOUR_LABELS[c]}：${shortList(list.map((g) => `${g.village.fullName}（${percent(g.rate)}）`), 15)}`);
     }
     const red = o.graded.filter((g) => g.colour === 'red');
     lines.push(`${COLOUR_MARKS.red}红色督办（${red.length} 个）：${red.length ? '' : '无'}`);
     for (const g of red) {
-      const rate = Math.round(completionRate(g.village) * 100);
       const idle = g.idleDays === null ? '从未有动静' : `${g.idleDays}天无动静`;
-      lines.push(`· ${g.village.fullName}：五个一完成 ${rate}%，${idle}；挂包联系：${o.stations.get(g.village.code) ?? '未指定'}`);
+      lines.push(`· ${g.village.fullName}：五个一完成率 ${percent(g.rate)}，${idle}；挂包联系：${o.stations.get(g.village.code) ?? '未指定'}`);
     }
     return lines.join('\n');
   },

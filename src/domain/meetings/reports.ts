@@ -1,6 +1,6 @@
-import type { RecordKind } from '../types.js';
+import type { StatsTotals, VillageFacts } from '../stats/rollup.js';
+import { completionRate, gradeOf, idleDays, isIdle, type Colour, type Grade } from '../stats/standing.js';
 import type { WorkCalendar } from './calendar.js';
-import { grade, type Colour } from './grading.js';
 import {
   addDays,
   civilDateOf,
@@ -16,7 +16,6 @@ import {
 
 /** 周调度 goes out Monday at 09:00, 月督查 on the 1st at 09:00, both in the bot's zone. */
 export const REPORT_HOUR = 9;
-export const IDLE_DAYS = 14;
 export const REVIEW_OVERDUE_DAYS = 7;
 /** A report not sent within a week of its time is skipped; the next one covers the news. */
 const STALE_AFTER_MS = 7 * DAY_MS;
@@ -57,135 +56,42 @@ export function monthlyInspectionDue(now: number, timeZone: string, cal: WorkCal
   return { key: monthKey(prev), at, from: startOfDay({ ...prev, day: 1 }, timeZone), to: startOfDay(first, timeZone) };
 }
 
-export type KindCounts = Record<RecordKind, number>;
-
-export function emptyKindCounts(): KindCounts {
-  return { suggestion: 0, deed: 0, visit: 0, problem: 0, rule: 0 };
-}
-
-/** What is known of one village at report time. */
-export interface VillageFacts {
+/**
+ * A line of the weekly digest: one sub-region (or the whole area), with what happened in the week
+ * and what stands so far. Both are the statistics model's totals (src/domain/stats), so the digest
+ * counts cadres, 完成率 and colours exactly as /stats does.
+ */
+export interface DigestLine {
   code: string;
   name: string;
-  fullName: string;
-  path: string;
-  parentCode: string | null;
-  /** Cadres on the roster, and those of them who joined through a chat. */
-  cadres: number;
-  joined: number;
-  /** Cadres with all five done, and five-ones items done summed over cadres. */
-  complete: number;
-  itemsDone: number;
-  period: KindCounts;
-  total: KindCounts;
-  periodMeetings: number;
-  totalMeetings: number;
-  lastActivityAt: number | null;
-  /** Suggestions by review state (pending, adopted, rejected, …). */
-  suggestionStates: Record<string, number>;
+  week: StatsTotals;
+  sofar: StatsTotals;
+  grade: Grade;
 }
 
-export interface AreaLine {
-  code: string;
-  name: string;
-  villages: number;
-  cadres: number;
-  joined: number;
-  complete: number;
-  period: KindCounts;
-  total: KindCounts;
-  periodMeetings: number;
-  totalMeetings: number;
-  suggestionStates: Record<string, number>;
+export function recordsIn(t: Pick<StatsTotals, 'suggestions' | 'deeds' | 'visits' | 'problems' | 'rules'>): number {
+  return t.suggestions + t.deeds + t.visits + t.problems + t.rules;
 }
 
-function addStates(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
-  const out = { ...a };
-  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
-  return out;
-}
-
-function add(a: KindCounts, b: KindCounts): KindCounts {
-  return { suggestion: a.suggestion + b.suggestion, deed: a.deed + b.deed, visit: a.visit + b.visit, problem: a.problem + b.problem, rule: a.rule + b.rule };
-}
-
-export function sumKinds(c: KindCounts): number {
-  return c.suggestion + c.deed + c.visit + c.problem + c.rule;
-}
-
-const inside = (path: string, outer: string) => path === outer || path.startsWith(`${outer}/`);
-
-/** Villages rolled up into the given sub-regions (a village itself is its own sub-region). */
-export function rollUp(villages: readonly VillageFacts[], subRegions: readonly { code: string; name: string; path: string }[]): AreaLine[] {
-  return subRegions.map((r) => {
-    const line: AreaLine = {
-      code: r.code,
-      name: r.name,
-      villages: 0,
-      cadres: 0,
-      joined: 0,
-      complete: 0,
-      period: emptyKindCounts(),
-      total: emptyKindCounts(),
-      periodMeetings: 0,
-      totalMeetings: 0,
-      suggestionStates: {},
-    };
-    for (const v of villages) {
-      if (!inside(v.path, r.path)) continue;
-      line.villages++;
-      line.cadres += v.cadres;
-      line.joined += v.joined;
-      line.complete += v.complete;
-      line.period = add(line.period, v.period);
-      line.total = add(line.total, v.total);
-      line.periodMeetings += v.periodMeetings;
-      line.totalMeetings += v.totalMeetings;
-      line.suggestionStates = addStates(line.suggestionStates, v.suggestionStates);
-    }
-    return line;
-  });
-}
-
-export function totalLine(lines: readonly AreaLine[], name: string): AreaLine {
-  return lines.reduce<AreaLine>(
-    (t, l) => ({
-      ...t,
-      villages: t.villages + l.villages,
-      cadres: t.cadres + l.cadres,
-      joined: t.joined + l.joined,
-      complete: t.complete + l.complete,
-      period: add(t.period, l.period),
-      total: add(t.total, l.total),
-      periodMeetings: t.periodMeetings + l.periodMeetings,
-      totalMeetings: t.totalMeetings + l.totalMeetings,
-      suggestionStates: addStates(t.suggestionStates, l.suggestionStates),
-    }),
-    { code: '', name, villages: 0, cadres: 0, joined: 0, complete: 0, period: emptyKindCounts(), total: emptyKindCounts(), periodMeetings: 0, totalMeetings: 0, suggestionStates: {} },
-  );
-}
-
-export function idleDaysOf(v: Pick<VillageFacts, 'lastActivityAt'>, now: number): number | null {
-  return v.lastActivityAt === null ? null : Math.floor((now - v.lastActivityAt) / DAY_MS);
-}
-
-/** Villages where nothing was recorded and no meeting held for 14 days (or ever). */
-export function idleVillages(villages: readonly VillageFacts[], now: number): VillageFacts[] {
-  return villages.filter((v) => {
-    const d = idleDaysOf(v, now);
-    return d === null || d >= IDLE_DAYS;
-  });
+/** Villages where nothing was recorded, held or bound for 14 days (or ever), of those in the programme. */
+export function idleVillages<V extends Pick<VillageFacts, 'cadres' | 'lastAt'>>(villages: readonly V[], now: number): V[] {
+  return villages.filter((v) => v.cadres > 0 && isIdle(v.lastAt, now));
 }
 
 export interface GradedVillage {
   village: VillageFacts;
   colour: Colour;
+  rate: number;
   idleDays: number | null;
 }
 
+/** 五色督办 of every village with cadres counted; the others are not graded. */
 export function gradeVillages(villages: readonly VillageFacts[], now: number): GradedVillage[] {
-  return villages.map((v) => {
-    const idleDays = idleDaysOf(v, now);
-    return { village: v, idleDays, colour: grade({ cadres: v.cadres, itemsDone: v.itemsDone, idleDays }) };
-  });
+  const out: GradedVillage[] = [];
+  for (const v of villages) {
+    const colour = gradeOf(v, now);
+    if (colour === 'none') continue;
+    out.push({ village: v, colour, rate: completionRate(v) ?? 0, idleDays: idleDays(v.lastAt, now) });
+  }
+  return out;
 }

@@ -7,6 +7,10 @@ import { FIVE_ONES, FIVE_ONES_LABELS, type FiveOnesItem } from '../five-ones.js'
 import { STATUS_LABELS } from '../messages.js';
 import { formatDateTime } from '../time.js';
 import type { Region } from '../types.js';
+import type { StatsTotals } from '../stats/rollup.js';
+import { GRADE_LABELS, statsMsg } from '../stats/messages.js';
+import { completionRate, percent, type Grade } from '../stats/standing.js';
+import { signInRate } from '../stats/rollup.js';
 
 export type Cell = string | number;
 
@@ -30,6 +34,8 @@ export interface LedgerCadre {
   workUnit: string | null;
   villageCode: string;
   joined: boolean;
+  /** Last day of a pause running on the day of the export: left out of the 完成率 meanwhile. */
+  pausedUntil: string | null;
   /** Epoch ms of each recorded item, per five-ones item. */
   items: Record<FiveOnesItem, number[]>;
 }
@@ -78,8 +84,18 @@ export interface LedgerMotion {
   passed: boolean | null;
 }
 
+/** A 汇总 row: the statistics model's totals and colour of one sub-region (or the scope). */
+export interface LedgerUnit {
+  name: string;
+  code: string;
+  totals: StatsTotals;
+  grade: Grade;
+}
+
 export interface LedgerData {
   scope: Region;
+  /** Rows of the 汇总 sheet, from the same report /stats gives for the scope over all time. */
+  summary: { units: readonly LedgerUnit[]; total: LedgerUnit };
   /** Every region inside the scope (the scope included), to name the county, township and village of a row. */
   regions: readonly Region[];
   cadres: readonly LedgerCadre[];
@@ -115,8 +131,8 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
     {
       name: '五个一台账',
       title: `五个一台账（${stamp}）`,
-      header: ['序号', '县（市、区）', '乡镇（街道）', '村（社区）', '姓名', '手机', '工作单位', '已加入', ...FIVE_ONES.map((i) => FIVE_ONES_LABELS[i]), '完成项数', '是否完成'],
-      widths: [6, 12, 12, 12, 10, 14, 26, 8, 16, 16, 16, 16, 16, 10, 10],
+      header: ['序号', '县（市、区）', '乡镇（街道）', '村（社区）', '姓名', '手机', '工作单位', '已加入', ...FIVE_ONES.map((i) => FIVE_ONES_LABELS[i]), '完成项数', '是否完成', '暂停'],
+      widths: [6, 12, 12, 12, 10, 14, 26, 8, 16, 16, 16, 16, 16, 10, 10, 18],
       rows: data.cadres.map((c, i) => {
         const done = FIVE_ONES.filter((item) => c.items[item].length > 0).length;
         return [
@@ -129,6 +145,7 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
           ...FIVE_ONES.map((item) => [...c.items[item]].sort((a, b) => a - b).map(date).join('、')),
           done,
           done === FIVE_ONES.length ? '是' : '否',
+          c.pausedUntil ? statsMsg.paused(c.pausedUntil) : '',
         ];
       }),
       empty: '没有回乡干部。',
@@ -257,89 +274,52 @@ function placeNamer(data: LedgerData): (code: string) => [string, string, string
 
 /** One row per sub-region of the scope (the scope itself when it is a village), then the total. */
 function summarySheet(data: LedgerData, stamp: string): SheetSpec {
-  const children = data.regions.filter((r) => r.parentCode === data.scope.code);
-  const units = children.length > 0 ? children : [data.scope];
-  const byCode = new Map(data.regions.map((r) => [r.code, r]));
-  const unitOf = (code: string): string | null => {
-    const path = byCode.get(code)?.path.split('/') ?? [];
-    return units.find((u) => path.includes(u.code))?.code ?? null;
+  const line = (u: LedgerUnit): Cell[] => {
+    const t = u.totals;
+    return [
+      u.name,
+      u.code,
+      t.villages,
+      t.cadres,
+      t.paused,
+      t.joined,
+      t.complete,
+      percent(completionRate(t)),
+      GRADE_LABELS[u.grade],
+      ...FIVE_ONES.map((i) => t.itemDone[i]),
+      t.suggestions,
+      t.adopted,
+      t.pendingReview,
+      t.deeds,
+      t.problemsOpen,
+      t.meetings,
+      t.expectedSignIns === 0 ? '' : percent(signInRate(t)),
+    ];
   };
-  /** Counts per sub-region; `expected` and `signed` give the sign-in rate of meetings held. */
-  type Tally = {
-    villages: number;
-    roster: number;
-    joined: number;
-    complete: number;
-    items: number[];
-    sug: number;
-    adopted: number;
-    pending: number;
-    deeds: number;
-    open: number;
-    meetings: number;
-    expected: number;
-    signed: number;
-  };
-  const blank = (): Tally => ({ villages: 0, roster: 0, joined: 0, complete: 0, items: FIVE_ONES.map(() => 0), sug: 0, adopted: 0, pending: 0, deeds: 0, open: 0, meetings: 0, expected: 0, signed: 0 });
-  const tallies = new Map(units.map((u) => [u.code, blank()]));
-  const at = (code: string) => {
-    const u = unitOf(code);
-    return u ? tallies.get(u)! : null;
-  };
-  for (const r of data.regions) {
-    const t = r.level === 'village' ? at(r.code) : null;
-    if (t) t.villages++;
-  }
-  for (const c of data.cadres) {
-    const t = at(c.villageCode);
-    if (!t) continue;
-    t.roster++;
-    if (c.joined) t.joined++;
-    const done = FIVE_ONES.map((i) => c.items[i].length > 0);
-    done.forEach((d, i) => {
-      if (d) t.items[i]!++;
-    });
-    if (done.every(Boolean)) t.complete++;
-  }
-  for (const s of data.suggestions) {
-    const t = at(s.villageCode);
-    if (!t) continue;
-    t.sug++;
-    if (s.status === 'adopted' || s.status === 'forwarded') t.adopted++;
-    if (s.status === 'pending' || s.status === 'voting') t.pending++;
-  }
-  for (const d of data.deeds) {
-    const t = at(d.villageCode);
-    if (t) t.deeds++;
-  }
-  for (const p of data.problems) {
-    const t = at(p.villageCode);
-    if (t && p.status === 'open') t.open++;
-  }
-  for (const m of data.meetings ?? []) {
-    const t = at(m.regionCode);
-    if (!t || m.status !== 'closed') continue;
-    t.meetings++;
-    t.expected += m.attendance.filter((a) => a.status !== 'leave').length;
-    t.signed += m.attendance.filter((a) => a.status === 'signed' || a.status === 'late').length;
-  }
-  const pct = (a: number, b: number): string => (b === 0 ? '' : `${Math.round((a / b) * 1000) / 10}%`);
-  const line = (name: string, code: string, t: Tally): Cell[] => [
-    name, code, t.villages, t.roster, t.joined, t.complete, pct(t.complete, t.roster), ...t.items, t.sug, t.adopted, t.pending, t.deeds, t.open, t.meetings, pct(t.signed, t.expected),
-  ];
-  const total = blank();
-  for (const t of tallies.values()) {
-    for (const k of ['villages', 'roster', 'joined', 'complete', 'sug', 'adopted', 'pending', 'deeds', 'open', 'meetings', 'expected', 'signed'] as const) total[k] += t[k];
-    t.items.forEach((n, i) => {
-      total.items[i]! += n;
-    });
-  }
   return {
     name: '汇总',
     title: `汇总（${stamp}）`,
-    header: ['地区', '代码', '村数', '名册干部', '已加入', '五个一全部完成', '完成率', ...FIVE_ONES.map((i) => `${FIVE_ONES_LABELS[i]}完成`), '建议', '已采纳', '待审核', '实事', '问题未解决', '会议场次', '签到率'],
-    widths: [16, 14, 8, 10, 8, 14, 8, 12, 12, 12, 12, 12, 8, 8, 8, 8, 10, 10, 8],
-    rows: [...units.map((u) => line(u.name, u.code, tallies.get(u.code)!)), line('合计', data.scope.code, total)],
+    header: [
+      '地区',
+      '代码',
+      '参与村数',
+      '回乡干部',
+      '暂停',
+      '已加入',
+      '五个一全部完成',
+      '完成率',
+      '五色',
+      ...FIVE_ONES.map((i) => `${FIVE_ONES_LABELS[i]}完成`),
+      '建议',
+      '已采纳',
+      '待审核',
+      '实事',
+      '问题未解决',
+      '会议场次',
+      '签到率',
+    ],
+    widths: [16, 14, 8, 10, 6, 8, 14, 8, 8, 12, 12, 12, 12, 12, 8, 8, 8, 8, 10, 10, 8],
+    rows: [...data.summary.units.map(line), line({ ...data.summary.total, name: '合计' })],
     totalRow: true,
   };
 }

@@ -3,15 +3,14 @@ import { CHILDREN_HEADING, GRADE_MARKS, ITEM_SHORT, statsMsg } from './messages.
 import { formatMonthDay } from '../time.js';
 import type { ChartSpec } from '../types.js';
 import { PERIOD_WORDS, type PeriodRange } from './period.js';
-import { completionRate, isIdle, signInRate, type CadreFacts, type StatsReport, type StatsRow } from './rollup.js';
+import { signInRate, type CadreFacts, type StatsReport, type StatsRow } from './rollup.js';
+import { completionRate, isIdle, percent } from './standing.js';
+
+export { percent };
 
 /** A chat reply stays readable on a phone: beyond this many sub-regions the dashboard shows the rest. */
 export const MAX_ROWS = 30;
 const MAX_EMPTY_NAMES = 12;
-
-export function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
 
 export function periodLabel(range: PeriodRange, timeZone: string): string {
   if (range.period === 'all') return PERIOD_WORDS.all;
@@ -37,7 +36,7 @@ export function formatReport(report: StatsReport, timeZone: string, audience: Re
   const t = report.totals;
   const lines = [
     `📊 ${report.scope.fullName} · ${periodLabel(report.range, timeZone)}`,
-    `回乡干部 ${t.cadres} 人：名册 ${t.onRoster}，已登记 ${t.joined}`,
+    `回乡干部 ${t.cadres} 人：名册 ${t.onRoster}，已登记 ${t.joined}${statsMsg.pausedCount(t.paused)}`,
     `五个一完成率 ${percent(completionRate(t))}，五项全完成 ${t.complete} 人`,
     `各项已做人数：${FIVE_ONES.map((i) => `${ITEM_SHORT[i]} ${t.itemDone[i]}`).join(' · ')}`,
     `建议 ${t.suggestions} 条（采纳 ${t.adopted}，待审 ${t.pendingReview}）· 实事 ${t.deeds} 件 · 走访 ${t.visits} 次`,
@@ -45,7 +44,7 @@ export function formatReport(report: StatsReport, timeZone: string, audience: Re
     `会议 ${t.meetings} 场 · 签到率 ${percent(signInRate(t))}`,
   ];
   if (report.scope.level === 'village') {
-    lines.push(`最近活动 ${day(t.lastAt, timeZone)}${isIdle(t.lastAt, report.now) && t.cadres > 0 ? ' 🔴 14天无动静' : ''}`);
+    lines.push(`最近活动 ${day(t.lastAt, timeZone)}${isIdle(t.lastAt, report.now) && t.cadres > 0 ? ' · 14天无动静' : ''}`);
     if (!audience.perPerson) {
       lines.push(statsMsg.totalsOnly);
       return lines.join('\n');
@@ -56,12 +55,12 @@ export function formatReport(report: StatsReport, timeZone: string, audience: Re
     }
     return lines.join('\n');
   }
-  lines.push(`参与村 ${t.villages} 个，🔴 14天无动静 ${t.idleVillages} 个 · 最近活动 ${day(t.lastAt, timeZone)}`);
+  lines.push(`参与村 ${t.villages} 个，14天无动静 ${t.idleVillages} 个 · 最近活动 ${day(t.lastAt, timeZone)}`);
   if (report.rows.length > 0) {
     const level = report.rows[0]!.level;
     lines.push(`—— ${CHILDREN_HEADING[level]} ——`);
-    const active = report.rows.filter((r) => r.totals.cadres > 0);
-    const empty = report.rows.filter((r) => r.totals.cadres === 0);
+    const active = report.rows.filter((r) => r.totals.cadres + r.totals.paused > 0);
+    const empty = report.rows.filter((r) => r.totals.cadres + r.totals.paused === 0);
     for (const row of active.slice(0, MAX_ROWS)) lines.push(rowLine(row, timeZone));
     if (active.length > MAX_ROWS) lines.push(statsMsg.moreRows(active.length - MAX_ROWS));
     // Places without cadres share one line: on a phone they would push the real rows off screen.
@@ -74,11 +73,11 @@ export function formatReport(report: StatsReport, timeZone: string, audience: Re
 function rowLine(row: StatsRow, timeZone: string): string {
   const t = row.totals;
   const head = `${GRADE_MARKS[row.grade]} ${row.name}`;
-  const parts = [`${head} ${percent(completionRate(t))}`, `${t.cadres}人`, `建议${t.suggestions}`, `实事${t.deeds}`];
+  const parts = [`${head} ${percent(completionRate(t))}`, `${t.cadres}人${t.paused > 0 ? `（暂停${t.paused}）` : ''}`, `建议${t.suggestions}`, `实事${t.deeds}`];
   if (row.level === 'village') {
     parts.push(`最近${day(t.lastAt, timeZone)}`);
   } else if (t.idleVillages > 0) {
-    parts.push(`🔴${t.idleVillages}村`);
+    parts.push(`无动静${t.idleVillages}村`);
   }
   return parts.join(' · ');
 }

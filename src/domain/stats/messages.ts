@@ -3,7 +3,7 @@
  * says what to send instead.
  */
 import type { FiveOnesItem } from '../five-ones.js';
-import type { Grade } from './rollup.js';
+import type { Colour, Grade } from './standing.js';
 import type { RegionLevel } from '../types.js';
 
 /** Two-character item names: the full 乡情恳谈 etc. do not fit a phone line five times over. */
@@ -15,21 +15,15 @@ export const ITEM_SHORT: Record<FiveOnesItem, string> = {
   rule: '村规',
 };
 
-export const GRADE_MARKS: Record<Grade, string> = {
-  good: '🟢',
-  fair: '🟡',
-  poor: '🟠',
-  idle: '🔴',
-  none: '⚪',
-};
+/** 五色督办 as the programme's documents write it. */
+export const COLOUR_LABELS: Record<Colour, string> = { green: '绿', blue: '蓝', yellow: '黄', orange: '橙', red: '红' };
+export const COLOUR_MARKS: Record<Colour, string> = { green: '🟢', blue: '🔵', yellow: '🟡', orange: '🟠', red: '🔴' };
 
-export const GRADE_LABELS: Record<Grade, string> = {
-  good: '较好',
-  fair: '一般',
-  poor: '落后',
-  idle: '14天无动静',
-  none: '暂无干部',
-};
+export const GRADE_MARKS: Record<Grade, string> = { ...COLOUR_MARKS, none: '⚪' };
+export const GRADE_LABELS: Record<Grade, string> = { ...COLOUR_LABELS, none: '暂无干部' };
+
+/** How the colours are decided, said once for every output that shows them. */
+export const COLOUR_RULE = '五个一完成率 ≥80% 且 14 天内有动静为绿，≥60% 蓝，≥40% 黄，≥20% 或 30 天内有动静为橙，其余为红。';
 
 export const CHILDREN_HEADING: Record<RegionLevel, string> = {
   city: '各市州',
@@ -39,9 +33,12 @@ export const CHILDREN_HEADING: Record<RegionLevel, string> = {
 };
 
 export const statsMsg = {
-  /** A paused cadre: shown with the date, left out of the completion rate. */
+  /** A paused cadre: shown with the last day of the pause, and left out of the 完成率 meanwhile. */
   paused(until: string): string {
-    return `暂停至 ${until}（不计入完成率）`;
+    return `暂停（至 ${until}）`;
+  },
+  pausedCount(n: number): string {
+    return n > 0 ? `，暂停 ${n} 人（不计入）` : '';
   },
   totalsOnly: '这里只显示全村合计：每人的进度只给本人看（私聊我发「我的」），联络站可以查看每人明细。',
   usage: '用法：「统计」看本地区，「统计 江城镇 本周」看指定地区和时段。时段可写 本周、本月 或 全部（默认本月）。',
@@ -66,7 +63,8 @@ export const statsMsg = {
     const shown = names.slice(0, max).join('、');
     return `⚪ 暂无干部：${shown}${names.length > max ? ` 等 ${names.length} 个` : ''}`;
   },
-  idleLegend: '🔴 = 14 天没有任何记录或会议的村',
+  idleLegend: '14天无动静 = 14 天没有任何记录或会议的村',
+  colourLegend: `颜色：${COLOUR_RULE}暂停的干部不计入完成率。`,
   chartTitle(name: string): string {
     return `${name} 五个一完成率`;
   },

@@ -1,9 +1,7 @@
 import { emptyCounts, FIVE_ONES, type FiveOnesCounts } from '../five-ones.js';
 import type { RegionLevel } from '../types.js';
 import type { PeriodRange } from './period.js';
-
-/** A village with no record or meeting for this long is flagged red: nobody is looking after it. */
-export const IDLE_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
+import { gradeOf, isIdle, type Grade } from './standing.js';
 
 /** The area a report covers: one region, or every region the bot knows (the whole province or city). */
 export interface StatsScope {
@@ -27,8 +25,14 @@ export interface RegionRef {
  */
 export interface VillageFacts {
   code: string;
+  name: string;
+  fullName: string;
   path: string;
+  parentCode: string | null;
+  /** Cadres counted: the village's cadres not paused today. Every figure below is about them. */
   cadres: number;
+  /** Cadres paused today: out of every count and of the 完成率 until their pause ends. */
+  paused: number;
   onRoster: number;
   joined: number;
   /** Cadres who have done each item at least once. */
@@ -47,7 +51,9 @@ export interface VillageFacts {
   signIns: number;
   /** Sign-ins expected at those meetings (the village's cadres for each meeting held). */
   expectedSignIns: number;
-  /** Latest record or meeting held in the village at any time, epoch ms. */
+  /** Suggestions made in the period by review state (pending, adopted, rejected, …). */
+  suggestionStates: Record<string, number>;
+  /** Latest record, meeting held or binding of the village chat, up to now, epoch ms. */
   lastAt: number | null;
 }
 
@@ -63,13 +69,13 @@ export interface CadreFacts {
   pausedUntil?: string | null;
 }
 
-export interface StatsTotals extends Omit<VillageFacts, 'code' | 'path'> {
+export interface StatsTotals extends Omit<VillageFacts, 'code' | 'name' | 'fullName' | 'path' | 'parentCode'> {
   /** Villages with at least one cadre: the ones in the programme. */
   villages: number;
   idleVillages: number;
 }
 
-export type Grade = 'good' | 'fair' | 'poor' | 'idle' | 'none';
+export type { Grade };
 
 export interface StatsRow {
   code: string;
@@ -96,6 +102,7 @@ export function emptyTotals(): StatsTotals {
     villages: 0,
     idleVillages: 0,
     cadres: 0,
+    paused: 0,
     onRoster: 0,
     joined: 0,
     itemDone: emptyCounts(),
@@ -111,16 +118,14 @@ export function emptyTotals(): StatsTotals {
     meetings: 0,
     signIns: 0,
     expectedSignIns: 0,
+    suggestionStates: {},
     lastAt: null,
   };
 }
 
-export function isIdle(lastAt: number | null, now: number): boolean {
-  return lastAt === null || now - lastAt >= IDLE_AFTER_MS;
-}
-
 const SUMMED = [
   'cadres',
+  'paused',
   'onRoster',
   'joined',
   'complete',
@@ -141,6 +146,7 @@ const SUMMED = [
 export function addVillage(into: StatsTotals, v: VillageFacts, now: number): void {
   for (const k of SUMMED) into[k] += v[k];
   for (const i of FIVE_ONES) into.itemDone[i] += v.itemDone[i];
+  addStates(into.suggestionStates, v.suggestionStates);
   if (v.lastAt !== null && (into.lastAt === null || v.lastAt > into.lastAt)) into.lastAt = v.lastAt;
   if (v.cadres > 0) {
     into.villages += 1;
@@ -151,33 +157,23 @@ export function addVillage(into: StatsTotals, v: VillageFacts, now: number): voi
 export function addTotals(into: StatsTotals, t: StatsTotals): void {
   for (const k of SUMMED) into[k] += t[k];
   for (const i of FIVE_ONES) into.itemDone[i] += t.itemDone[i];
+  addStates(into.suggestionStates, t.suggestionStates);
   into.villages += t.villages;
   into.idleVillages += t.idleVillages;
   if (t.lastAt !== null && (into.lastAt === null || t.lastAt > into.lastAt)) into.lastAt = t.lastAt;
-}
-
-/** Share of the five items done across all cadres (0–1), or null when there are no cadres. */
-export function completionRate(t: Pick<StatsTotals, 'cadres' | 'itemDone'>): number | null {
-  if (t.cadres === 0) return null;
-  const done = FIVE_ONES.reduce((s, i) => s + t.itemDone[i], 0);
-  return done / (5 * t.cadres);
 }
 
 export function signInRate(t: Pick<StatsTotals, 'signIns' | 'expectedSignIns'>): number | null {
   return t.expectedSignIns === 0 ? null : Math.min(1, t.signIns / t.expectedSignIns);
 }
 
-/** Thresholds chosen so a region is "good" once most cadres are past three of the five items. */
-export const GOOD_AT = 0.6;
-export const FAIR_AT = 0.3;
+function addStates(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
+  for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
+}
 
-export function grade(t: StatsTotals, level: RegionLevel | 'all', now: number): Grade {
-  if (t.cadres === 0) return 'none';
-  if (level === 'village' && isIdle(t.lastAt, now)) return 'idle';
-  const rate = completionRate(t) ?? 0;
-  if (rate >= GOOD_AT) return 'good';
-  if (rate >= FAIR_AT) return 'fair';
-  return 'poor';
+/** The colour of a village or an area (its villages summed, its latest activity anywhere). */
+export function grade(t: StatsTotals, now: number): Grade {
+  return gradeOf(t, now);
 }
 
 /** The direct sub-region of `scopePath` that a path lies in, by path segment. */
@@ -214,10 +210,10 @@ export function rollup(input: RollupInput): StatsReport {
   const rows: StatsRow[] = input.children.map((c) => {
     const t = byChild.get(c.code)!;
     addTotals(totals, t);
-    return { code: c.code, name: c.name, level: c.level, totals: t, grade: grade(t, c.level, now) };
+    return { code: c.code, name: c.name, level: c.level, totals: t, grade: grade(t, now) };
   });
   // Only the scope village itself lands here (a village has no sub-regions).
   addTotals(totals, loose);
   const cadres = [...(input.cadres ?? [])];
-  return { scope, range: input.range, now, totals, grade: grade(totals, scope.level, now), rows, cadres };
+  return { scope, range: input.range, now, totals, grade: grade(totals, now), rows, cadres };
 }

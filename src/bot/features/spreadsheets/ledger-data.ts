@@ -7,13 +7,20 @@ import { MEETING_KIND_LABELS, isMeetingKind } from '../../../domain/meetings/kin
 import type { LedgerData, LedgerRecord } from '../../../domain/spreadsheets/ledger.js';
 import { readTags } from '../../../domain/suggestions/index.js';
 import type { Region } from '../../../domain/types.js';
+import { civilDateOf, dateKey } from '../../../domain/zoned-time.js';
+import { buildReport } from '../stations/report.js';
+import { scopeOfRegion } from '../stations/scope.js';
 
 /** Everything the ledger workbook shows for a region and all below it. */
 export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: string): Promise<LedgerData> {
   const path = scope.path;
-  const [inside, cadres, recs, history, seconds, links, meetings, attendance, motions] = await Promise.all([
+  const today = dateKey(civilDateOf(now, timeZone));
+  // The 汇总 sheet is the statistics model's report over all time: the same 完成率, colours and
+  // pause rule as /stats, the dashboard and the scheduled reports.
+  const [report, inside, cadres, recs, history, seconds, links, meetings, attendance, motions] = await Promise.all([
+    buildReport(db, scopeOfRegion(scope), 'all', now, timeZone),
     regionsUnder(db, path),
-    ledgerCadres(db, path),
+    ledgerCadres(db, path, today),
     ledgerRecords(db, path),
     ledgerHistory(db, path),
     ledgerSeconds(db, path),
@@ -70,12 +77,17 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
   return {
     scope,
     regions,
+    summary: {
+      units: report.rows.length > 0 ? report.rows.map((r) => ({ name: r.name, code: r.code, totals: r.totals, grade: r.grade })) : [{ name: scope.name, code: scope.code, totals: report.totals, grade: report.grade }],
+      total: { name: '合计', code: scope.code, totals: report.totals, grade: report.grade },
+    },
     cadres: cadres.map((c) => ({
       name: c.name,
       phone: c.phone,
       workUnit: c.workUnit,
       villageCode: c.villageCode,
       joined: Boolean(c.joined),
+      pausedUntil: c.pausedUntil ?? null,
       items: items.get(c.id) ?? blankItems(),
     })),
     suggestions: recs.filter((r) => r.kind === 'suggestion').map(toLedger),

@@ -1,6 +1,6 @@
 import { escapeMarkup } from '../../../domain/markup.js';
 import { FIVE_ONES, FIVE_ONES_LABELS } from '../../../domain/five-ones.js';
-import { completionRate, percent, PERIODS, PERIOD_WORDS, periodLabel, reportChart, signInRate, type Period, type StatsReport, type StatsTotals } from '../../../domain/stats/index.js';
+import { completionRate, isIdle, percent, PERIODS, PERIOD_WORDS, periodLabel, reportChart, signInRate, type Period, type StatsReport, type StatsTotals } from '../../../domain/stats/index.js';
 import { GRADE_LABELS, GRADE_MARKS, statsMsg } from '../../../domain/stats/messages.js';
 import { formatDateTime, formatMonthDay } from '../../../domain/time.js';
 
@@ -61,8 +61,9 @@ function regionTable(v: DashboardView): string {
   const { report, timeZone } = v;
   const rows = report.rows
     .map((r) => {
-      const idle = r.level === 'village' ? r.grade === 'idle' : r.totals.idleVillages > 0;
-      const flag = r.level === 'village' ? (r.grade === 'idle' ? '<span class="red">14天无动静</span>' : '') : r.totals.idleVillages > 0 ? `<span class="red">${r.totals.idleVillages} 村无动静</span>` : '';
+      const villageIdle = r.totals.cadres > 0 && isIdle(r.totals.lastAt, report.now);
+      const idle = r.level === 'village' ? villageIdle : r.totals.idleVillages > 0;
+      const flag = r.level === 'village' ? (villageIdle ? '<span class="red">14天无动静</span>' : '') : r.totals.idleVillages > 0 ? `<span class="red">${r.totals.idleVillages} 村无动静</span>` : '';
       return `<tr class="${idle ? 'idle' : ''}" data-code="${esc(r.code)}"><th scope="row"><span title="${esc(GRADE_LABELS[r.grade])}">${GRADE_MARKS[r.grade]}</span> <a class="drill" href="${esc(v.href(r.code, v.period))}">${esc(r.name)}</a> ${flag}</th>${totalsCells(r.totals)}<td>${esc(day(r.totals.lastAt, timeZone))}</td></tr>`;
     })
     .join('\n');
@@ -158,7 +159,7 @@ footer{margin-top:16px;font-size:12px;color:#6b7280}
 ${summary(report.totals, v)}
 ${chart ? `<h2>${esc(chart.title)}</h2><svg id="chart" role="img" aria-label="${esc(chart.title)}"></svg><script type="application/json" id="chart-data">${chartJson}</script>` : ''}
 <div class="scroll">${table}</div>
-<footer>${esc(statsMsg.idleLegend)} · 链接 ${esc(formatDateTime(new Date(v.expires), v.timeZone))} 前有效，请勿转发。</footer>
+<footer>${esc(statsMsg.colourLegend)} ${esc(statsMsg.idleLegend)}。 · 链接 ${esc(formatDateTime(new Date(v.expires), v.timeZone))} 前有效，请勿转发。</footer>
 ${chart ? `<script nonce="${v.nonce}">${CHART_SCRIPT}</script>` : ''}
 </body></html>`;
 }

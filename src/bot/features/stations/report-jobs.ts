@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { peopleWithRole } from '../../../db/repo/people.js';
-import { suggestionsWaiting, villageFacts } from '../../../db/repo/programme-stats.js';
+import { suggestionsWaiting } from '../../../db/repo/programme-stats.js';
 import { childRegions, getRegion } from '../../../db/repo/regions.js';
 import { doneJobs } from '../../../db/repo/scheduler.js';
 import { chats } from '../../../db/schema/index.js';
@@ -13,17 +13,18 @@ import {
   idleVillages,
   monthlyInspectionDue,
   REVIEW_OVERDUE_DAYS,
-  rollUp,
-  totalLine,
   weeklyDigestDue,
+  type DigestLine,
   type ReportPeriod,
-  type VillageFacts,
   type WorkCalendar,
 } from '../../../domain/meetings/index.js';
+import { rollup, type PeriodRange, type VillageFacts } from '../../../domain/stats/index.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
 import type { OutMessage, Region } from '../../../domain/types.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
 import { targetOf } from '../../engine/scheduler/recipients.js';
+import { EVERYWHERE, loadVillages } from './report.js';
+import { scopeOfRegion } from './scope.js';
 
 export interface ReportDeps {
   store: Store;
@@ -70,7 +71,14 @@ export async function runReports(deps: ReportDeps, now: number): Promise<{ diges
 
 async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: number): Promise<OutMessage[]> {
   const db = deps.store.db;
-  const facts = await villageFacts(db, period, now);
+  const at = new Date(now);
+  // The week's activity, and everything up to the week's end: both through the statistics model.
+  const weekRange: PeriodRange = { period: 'week', from: period.from, to: period.to };
+  const sofarRange: PeriodRange = { period: 'all', from: 0, to: period.to };
+  const [week, sofar] = await Promise.all([
+    loadVillages(db, EVERYWHERE, weekRange, at, deps.timeZone),
+    loadVillages(db, EVERYWHERE, sofarRange, at, deps.timeZone),
+  ]);
   const waiting = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
   const days = { from: civilDateOf(period.from, deps.timeZone), to: civilDateOf(period.to - 1, deps.timeZone) };
   const messages: OutMessage[] = [];
@@ -78,18 +86,23 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
   // of zeros it had no part in.
   const chatsWithAWeek = (await reportChats(deps)).filter(({ row }) => row.boundAt === null || row.boundAt <= period.from);
   for (const { row, region } of chatsWithAWeek) {
-    const villages = facts.filter((v) => isWithin(v.path, region.path));
-    const subRegions = region.level === 'village' ? [region] : await childRegions(db, region.code);
-    const lines = rollUp(villages, subRegions).filter((l) => l.villages > 0);
+    const scope = scopeOfRegion(region);
+    const here = (v: VillageFacts) => isWithin(v.path, region.path);
+    const children = region.level === 'village' ? [] : await childRegions(db, region.code);
+    const weekReport = rollup({ scope, range: weekRange, now, children, villages: week.filter(here) });
+    const sofarReport = rollup({ scope, range: sofarRange, now, children, villages: sofar.filter(here) });
+    const lines: DigestLine[] = sofarReport.rows
+      .map((r, i) => ({ code: r.code, name: r.name, week: weekReport.rows[i]!.totals, sofar: r.totals, grade: r.grade }))
+      .filter((l) => l.sofar.cadres + l.sofar.paused > 0);
     messages.push({
       to: targetOf(row),
       title: meetingMsg.weeklyTitle,
       text: meetingMsg.weeklyDigest({
         days,
         area: region.fullName,
-        total: totalLine(lines, region.fullName),
+        total: { code: region.code, name: region.fullName, week: weekReport.totals, sofar: sofarReport.totals, grade: sofarReport.grade },
         lines,
-        idle: idleVillages(villages, now).map((v) => v.fullName),
+        idle: idleVillages(sofar.filter(here), now).map((v) => v.fullName),
         waiting: waiting
           .filter((w) => isWithin(w.path, region.path))
           .map((w) => ({ seq: w.seq, village: w.village, days: Math.floor((now - w.createdAt) / DAY_MS) })),
@@ -119,7 +132,8 @@ async function stationsFor(deps: ReportDeps, villages: readonly VillageFacts[]):
 }
 
 async function monthlyMessages(deps: ReportDeps, period: ReportPeriod, now: number): Promise<OutMessage[]> {
-  const facts = await villageFacts(deps.store.db, period, now);
+  const range: PeriodRange = { period: 'month', from: period.from, to: period.to };
+  const facts = await loadVillages(deps.store.db, EVERYWHERE, range, new Date(now), deps.timeZone);
   const graded = gradeVillages(facts, now);
   const stations = await stationsFor(deps, facts);
   const [year, month] = period.key.split('-');

@@ -209,7 +209,7 @@ describe('the five outputs agree', () => {
       '孙敏 5/5 ✅✅✅✅✅ · 最近12-03',
       '周平 0/5 ⬜⬜⬜⬜⬜ · 暂停（至 2027-01-31）',
     ]);
-    const drill = /<a class="drill" href="([^"]+)">孤山村<\/a>/u.exec(html)![1]!.replace(/&#38;/gu, '&');
+    const drill = /<a class="drill" href="([^"]+)">孤山村<\/a>/u.exec(html)![1]!.replace(/&amp;/gu, '&');
     const village = await (await bot.app.request(drill)).text();
     expect(village).toContain('<tr class="cadre"><th scope="row">周平</th><td>暂停（至 2027-01-31）</td>');
     expect(village).toContain('<dt>五个一完成率</dt><dd>100%</dd>');

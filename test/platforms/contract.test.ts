@@ -11,14 +11,14 @@ import { enqueueStatement } from '../../src/db/repo/outbox.js';
 import { platformDefinition } from '../../src/bot/platforms/registry.js';
 import { COMMANDS } from '../../src/domain/commands.js';
 import { msg } from '../../src/domain/messages.js';
-import { dingtalk } from './drivers/dingtalk.js';
+import { dingtalk, dingtalkStream } from './drivers/dingtalk.js';
 import { lark } from './drivers/lark.js';
 import { local } from './drivers/local.js';
 import { telegram } from './drivers/telegram.js';
 import type { ContractBot, PlatformEntry } from './drivers/types.js';
 import { wecom } from './drivers/wecom.js';
 
-const PLATFORMS: PlatformEntry[] = [telegram, lark, dingtalk, wecom, local];
+const PLATFORMS: PlatformEntry[] = [telegram, lark, dingtalk, dingtalkStream, wecom, local];
 
 /** A help line ends with the command's summary; how the usage is written may differ per platform. */
 const helpLineOf = (lines: readonly string[], name: string) => {
@@ -87,8 +87,8 @@ describe.each(PLATFORMS)('platform contract: $name', (platform) => {
     const lines = Array.from({ length: 30 }, (_, i) => `第${i + 1}条：${'村庄规划'.repeat(100)}`);
     const text = lines.join('\n');
     const at = t.bot.clock().getTime();
-    await t.bot.store.commit([enqueueStatement(t.bot.store.db, { to: { platform: platform.name, chatId: t.group, threadId: null }, text }, 'long-1', at)]);
-    await t.bot.dispatcher.drain(platform.name);
+    await t.bot.store.commit([enqueueStatement(t.bot.store.db, { to: { platform: platform.platform, chatId: t.group, threadId: null }, text }, 'long-1', at)]);
+    await t.bot.dispatcher.drain(platform.platform);
     const parts = t.sent();
     for (const part of parts) expect(sizeOf(part, t.partLimit.unit)).toBeLessThanOrEqual(t.partLimit.max);
     // Every line arrives once, in order.
@@ -100,9 +100,9 @@ describe.each(PLATFORMS)('platform contract: $name', (platform) => {
   it.runIf(platform.rateLimited)('waits out a rate limit for as long as the platform asks, then sends once', async () => {
     const t = await start();
     const at = t.bot.clock().getTime();
-    await t.bot.store.commit([enqueueStatement(t.bot.store.db, { to: { platform: platform.name, chatId: t.group, threadId: null }, text: '会议提醒' }, 'limited-1', at)]);
+    await t.bot.store.commit([enqueueStatement(t.bot.store.db, { to: { platform: platform.platform, chatId: t.group, threadId: null }, text: '会议提醒' }, 'limited-1', at)]);
     const wait = t.rateLimitNext!();
-    await t.bot.dispatcher.drain(platform.name);
+    await t.bot.dispatcher.drain(platform.platform);
     const row = () => rows(t, "select state, next_attempt_at as next from outbox where key = 'limited-1'")[0] as { state: string; next: number };
     expect(row().state).toBe('pending');
     expect(row().next - at).toBeGreaterThanOrEqual(wait);
@@ -110,12 +110,12 @@ describe.each(PLATFORMS)('platform contract: $name', (platform) => {
 
     // Not before the wait is over…
     t.bot.clock.advance(wait - 1_000);
-    await t.bot.dispatcher.drain(platform.name);
+    await t.bot.dispatcher.drain(platform.platform);
     expect(t.sent()).toEqual([]);
     // …and once after it.
     t.bot.clock.advance(2_000);
-    await t.bot.dispatcher.drain(platform.name);
-    await t.bot.dispatcher.drain(platform.name);
+    await t.bot.dispatcher.drain(platform.platform);
+    await t.bot.dispatcher.drain(platform.platform);
     expect(t.sent()).toEqual(['会议提醒']);
     expect(row().state).toBe('sent');
   });
@@ -144,8 +144,8 @@ describe.each(PLATFORMS)('platform contract, private messages: $name', (platform
     const inGroup = reminders.filter((r) => r.chatId === t!.group);
     expect(inGroup).toHaveLength(1);
     const mentioned = ((JSON.parse(inGroup[0]!.payload) as { mentions?: { name: string }[] }).mentions ?? []).map((m) => m.name);
-    const definition = platformDefinition(platform.name)!;
-    const accounts = rows(t, `select i.user_id as userId, p.name from identities i join people p on p.id = i.person_id where i.platform = '${platform.name}'`) as { userId: string; name: string }[];
+    const definition = platformDefinition(platform.platform)!;
+    const accounts = rows(t, `select i.user_id as userId, p.name from identities i join people p on p.id = i.person_id where i.platform = '${platform.platform}'`) as { userId: string; name: string }[];
     const privately = reminders
       .filter((r) => r.chatId !== t!.group)
       .map((r) => accounts.find((a) => definition.privateChatId(a.userId) === r.chatId)?.name ?? `unknown chat ${r.chatId}`);

@@ -18,6 +18,7 @@ function valuesUnder(node: unknown, key: string, out: string[] = []): string[] {
 
 export const lark: PlatformEntry = {
   name: 'lark',
+  platform: 'lark',
   rateLimited: true,
   tellsBotAdded: true,
   async start() {

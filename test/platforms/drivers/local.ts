@@ -7,6 +7,7 @@ const GROUP = 'wenquan-village';
 /** The console: what the bot sent is read from the outbox rows it delivered there. */
 export const local: PlatformEntry = {
   name: 'local',
+  platform: 'local',
   rateLimited: false,
   tellsBotAdded: false,
   async start() {

@@ -6,6 +6,7 @@ const PEOPLE: Record<Who, { id: number; name: string }> = { zhang: TG.zhang, lea
 
 export const telegram: PlatformEntry = {
   name: 'telegram',
+  platform: 'telegram',
   rateLimited: true,
   tellsBotAdded: true,
   async start() {

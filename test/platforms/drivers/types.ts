@@ -32,7 +32,10 @@ export interface ContractBot {
 }
 
 export interface PlatformEntry {
+  /** The entry's name in the suite (a platform may run in more than one receive mode). */
   name: string;
+  /** The platform's name in the registry. */
+  platform: string;
   start(): Promise<ContractBot>;
   /** Whether the platform has rate limits to answer with a wait. */
   rateLimited: boolean;

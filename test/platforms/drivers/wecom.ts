@@ -12,6 +12,7 @@ type Card = { main_title?: { title?: string }; button_list?: { key: string }[] }
 /** WeCom by its long connection (WECOM_MODE=ws): the official SDK against a gateway on loopback. */
 export const wecom: PlatformEntry = {
   name: 'wecom',
+  platform: 'wecom',
   rateLimited: true,
   // Pushes to a robot are messages and card clicks; entering a chat is a private event only.
   tellsBotAdded: false,

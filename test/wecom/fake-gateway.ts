@@ -49,6 +49,11 @@ export async function startFakeWecomGateway(opts: { botId: string; secret: strin
           sent.push(frame);
           ack();
           break;
+        case 'aibot_respond_update_msg':
+          // Answers a pushed event with that push's own req_id.
+          sent.push(frame);
+          ack();
+          break;
         case 'aibot_upload_media_init':
           ack(0, { upload_id: `up-${++uploads}` });
           break;

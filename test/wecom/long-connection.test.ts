@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, records } from '../../src/db/schema/index.js';
+import { msg } from '../../src/domain/messages.js';
 import { startFakeWecomGateway } from './fake-gateway.js';
 import { fixture, GROUP, textPush, wecomTestBot, type WecomTestBot } from './support.js';
 
@@ -52,7 +53,7 @@ describe('WeCom long connection (WECOM_MODE=ws, the official SDK against a gatew
     // Someone not on the roster asks to join: the leader gets 批准 / 驳回 buttons.
     gateway.push(textPush('ws-j1', 'lisi', '@归乡 登记 李四'));
     await waitSends(1);
-    const card = sends().find((s) => s.msgtype === 'template_card') as { template_card: { card_type: string; button_list: { text: string; key: string }[]; task_id: string } } | undefined;
+    const card = sends().find((s) => s.msgtype === 'template_card') as { template_card: { card_type: string; main_title: { title: string }; button_list: { text: string; key: string }[]; task_id: string } } | undefined;
     expect(card?.template_card.card_type).toBe('button_interaction');
     const approve = card!.template_card.button_list.find((b) => b.key.startsWith('approve:'));
     expect(approve).toBeDefined();
@@ -61,6 +62,22 @@ describe('WeCom long connection (WECOM_MODE=ws, the official SDK against a gatew
     gateway.push({ ...fixture('card-click'), msgid: 'ws-click-1', from: { userid: 'yangjianguo' }, event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: approve!.key, task_id: card!.template_card.task_id } } });
     await waitSends(before + 1);
     expect(sends().slice(before).map((s) => JSON.stringify(s))).toEqual(expect.arrayContaining([expect.stringContaining('李四')]));
+
+    // The clicked card is replaced in place, answering the click's own frame: same title and
+    // buttons, and underneath what the click did.
+    await gateway.waitFor(() => gateway.sent.some((f) => f.cmd === 'aibot_respond_update_msg'));
+    const update = gateway.sent.find((f) => f.cmd === 'aibot_respond_update_msg')!;
+    expect(update.headers.req_id).toMatch(/^push-\d+$/u);
+    expect(update.body).toEqual({
+      response_type: 'update_template_card',
+      template_card: {
+        card_type: 'button_interaction',
+        main_title: card!.template_card.main_title,
+        sub_title_text: msg.done,
+        button_list: card!.template_card.button_list,
+        task_id: card!.template_card.task_id,
+      },
+    });
   });
 
   it('waits out a frequency limit (errcode 45009) and sends the reply on the next drain after it', async () => {

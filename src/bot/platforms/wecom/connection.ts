@@ -35,7 +35,13 @@ export interface WecomConnectionOptions {
   wsUrl: string;
   logger: Logger;
   /** Every message or card-click push; the connection waits for it before taking the next. */
-  onPush(push: WecomPush): Promise<void>;
+  onPush(push: WecomPush, answer: PushAnswer): Promise<void>;
+}
+
+/** Answers to one push that only its own frame can carry. */
+export interface PushAnswer {
+  /** Replaces the clicked card (a template_card_event's frame, within 5 seconds of the click). */
+  updateCard(card: Record<string, unknown>): Promise<void>;
 }
 
 export interface WecomConnection {
@@ -72,9 +78,18 @@ export async function openWecomConnection(opts: WecomConnectionOptions): Promise
   });
   // One push at a time, in order: the pipeline decides each in turn, as webhooks are.
   let queue: Promise<void> = Promise.resolve();
-  const take = (frame: { body?: unknown }) => {
+  const take = (frame: { body?: unknown; headers?: { req_id?: string } }) => {
     const push = (frame.body ?? {}) as WecomPush;
-    queue = queue.then(() => opts.onPush(push)).catch((err: unknown) => log.error('wecom push failed', { error: String(err) }));
+    const answer: PushAnswer = {
+      async updateCard(card) {
+        try {
+          await client.updateTemplateCard(frame as never, card as never);
+        } catch (err) {
+          throw asFrameError(err);
+        }
+      },
+    };
+    queue = queue.then(() => opts.onPush(push, answer)).catch((err: unknown) => log.error('wecom push failed', { error: String(err) }));
   };
   client.on('message', take);
   client.on('event.template_card_event', take);

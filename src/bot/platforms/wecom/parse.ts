@@ -122,3 +122,11 @@ export function parseWecomPush(push: WecomPush, fallbackNowMs: number): ParsedWe
   };
   return { kind: 'event', event, responseUrl: str(push.response_url) };
 }
+
+/** The task_id of the card a template_card_event was clicked on, if the push is one. */
+export function clickedTaskId(push: WecomPush): string | null {
+  if (push.msgtype !== 'event') return null;
+  const event = obj(push.event);
+  if (event?.eventtype !== 'template_card_event') return null;
+  return str(obj(event.template_card_event)?.task_id) ?? str(event.task_id) ?? null;
+}

@@ -2,6 +2,7 @@ import type { StoredPayload } from '../../../db/repo/outbox.js';
 import { PlatformError } from '../../../domain/errors.js';
 import type { Button, ChartSpec } from '../../../domain/types.js';
 import type { Pacing } from '../../engine/outbox/pacing.js';
+import type { CardMemory, RememberedCard } from './card-memory.js';
 import type { Envelope, Logger, PlatformSender } from '../../engine/ports.js';
 import { type WecomLink, WecomFrameError } from './connection.js';
 import { privateUserOf } from './parse.js';
@@ -28,6 +29,8 @@ export interface WecomSenderDeps {
   logger: Logger;
   /** Draws a chart as PNG. Without it a chart message goes out as its text alone. */
   renderChart?: (spec: ChartSpec) => Promise<Uint8Array>;
+  /** Where sent button cards are kept for updating after a click. */
+  cards?: CardMemory;
 }
 
 /** Splits text into parts of at most `limit` UTF-8 bytes, at line ends where it can. */
@@ -135,7 +138,13 @@ export function createWecomSender(deps: WecomSenderDeps): PlatformSender {
         await link.send(chatId, { msgtype: media.type, [media.type]: { media_id: mediaId } });
       });
     }
-    for (const card of cardsOf(p, envelope.key)) steps.push(() => link.send(chatId, card));
+    for (const card of cardsOf(p, envelope.key)) {
+      steps.push(async () => {
+        await link.send(chatId, card);
+        const t = card.template_card as RememberedCard & { task_id: string };
+        deps.cards?.remember(t.task_id, { main_title: t.main_title, button_list: t.button_list });
+      });
+    }
     let sent = envelope.partsSent ?? 0;
     try {
       for (const [i, step] of steps.entries()) {

@@ -166,6 +166,25 @@ describe('npm run import', () => {
     expect(out.slice(1)).toEqual(['无法读取文件：只能导入 .xlsx 或 .csv 文件，收到的是“.txt”', '用法：npm run import -- 文件.xlsx|文件.csv [--skip-bad] [--d1-sql 输出.sql]']);
   });
 
+  it('binds DingTalk and WeCom groups, named as people name the platforms', async () => {
+    const bot = await testBot();
+    const path = await xlsx({
+      群绑定: [
+        ['平台', '群ID', '绑定地区', '用途', '群名'],
+        ['钉钉', 'cidGushan==', '孤山村', '', '孤山村规划编制组'],
+        ['政务微信', 'wrkGushanCouncil', '孤山村', '理事会', ''],
+        ['DingTalk', 'cidJiangcheng==', '530403101', '', '江城镇联络服务站'],
+      ],
+    });
+    const { run } = cli(bot);
+    expect(await run([path])).toBe(0);
+    expect(rows(bot, "select platform, chat_id, region_code, purpose from chats where bound_by = 'import' order by chat_id")).toEqual([
+      { platform: 'dingtalk', chat_id: 'cidGushan==', region_code: '530403101201', purpose: 'village' },
+      { platform: 'dingtalk', chat_id: 'cidJiangcheng==', region_code: '530403101', purpose: 'township_station' },
+      { platform: 'wecom', chat_id: 'wrkGushanCouncil', region_code: '530403101201', purpose: 'council' },
+    ]);
+  });
+
   it('binds chats to places by code, spoken or official name, and rejects places not in the tree, by row', async () => {
     const bot = await testBot();
     const path = await xlsx({
@@ -185,11 +204,11 @@ describe('npm run import', () => {
     const chatsBefore = count(bot, 'chats');
     expect(await run([path])).toBe(1);
     expect(out.slice(0, -1)).toEqual([
-      '群绑定 第 5 行：平台“微信”应为 飞书 或 Telegram',
+      '群绑定 第 5 行：平台“微信”不认识，可填：telegram、电报、lark、飞书、feishu、dingtalk、钉钉、乡村钉钉、wecom、企业微信、政务微信、企微、local、本地调试台、本地',
       '群绑定 第 6 行：找不到地区“530403101999”',
       '群绑定 第 7 行：理事会群只能绑定到村',
       '群绑定 第 8 行：这个群在第 2 行已经绑定过',
-      '群绑定 第 9 行：缺少群ID（飞书群的 chat_id，或 Telegram 群的数字 ID）',
+      '群绑定 第 9 行：缺少群ID（飞书群的 chat_id、钉钉群的 openConversationId、企业微信群的 chatid，或 Telegram 群的数字 ID）',
     ]);
     expect(count(bot, 'chats')).toBe(chatsBefore);
 

@@ -101,6 +101,8 @@ export interface PlatformDefinition<Name extends string = string, Options = unkn
   readonly name: Name;
   /** How people call the platform, in replies that name it (「绑定账号」). */
   readonly label: string;
+  /** Other words for it in a spreadsheet's 平台 column (the name and label always count). */
+  readonly aliases?: readonly string[];
   /** The console for trying the bot out: always on, never counted as a configured platform. */
   readonly console?: boolean;
   /**

@@ -22,6 +22,13 @@ export function isPlatformName(name: string): name is PlatformName {
   return (PLATFORM_NAMES as readonly string[]).includes(name);
 }
 
+/** Every word a spreadsheet may use for a platform (name, label, aliases; lower case) → its name. */
+export function platformWords(): Record<string, PlatformName> {
+  const words: Record<string, PlatformName> = {};
+  for (const p of PLATFORMS) for (const w of [p.name, p.label, ...((p as PlatformDefinition).aliases ?? [])]) words[w.toLowerCase()] = p.name;
+  return words;
+}
+
 /** The definition of a platform by name; undefined for a name no platform has (old rows, typos). */
 export function platformDefinition(name: string): PlatformDefinition | undefined {
   return PLATFORMS.find((p) => p.name === name) as PlatformDefinition | undefined;

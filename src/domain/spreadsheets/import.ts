@@ -150,11 +150,8 @@ export function detectTable(header: readonly string[]): TableKind | null {
 export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
 
 /** What officials write in the 平台 column, to the platform names the registry uses. */
-const PLATFORM_WORDS: Record<string, Platform> = { telegram: 'telegram', 电报: 'telegram', 飞书: 'lark', feishu: 'lark', lark: 'lark', local: 'local', 本地: 'local' };
-
-function platformOf(word: string): Platform | null {
-  return PLATFORM_WORDS[word.trim().toLowerCase()] ?? null;
-}
+/** Words of the 平台 column (lower case) → platform name, as the platform registry gives them. */
+export type PlatformWords = Readonly<Record<string, Platform>>;
 
 const PHONE = /^1\d{10}$/u;
 const CODE = /^\d{2,20}$/u;
@@ -168,7 +165,7 @@ export interface Validated {
  * Validates every table against the stored regions plus the regions the file itself adds.
  * Regions come first in the result, parents before children, so they can be written in order.
  */
-export function validateTables(tables: readonly Table[], stored: RegionLookup): Validated {
+export function validateTables(tables: readonly Table[], stored: RegionLookup, platformWords: PlatformWords): Validated {
   const errors: ImportError[] = [];
   const regionRows: RegionRow[] = [];
   const personRows: PersonRow[] = [];
@@ -235,16 +232,16 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup): 
     if (kind !== 'chats') continue;
     for (const { row, cells } of table.rows) {
       const get = (c: Column) => (cols[c] === undefined ? '' : (cells[cols[c]!] ?? '').trim());
-      const platform = platformOf(get('platform'));
+      const platform = platformWords[get('platform').toLowerCase()] ?? null;
       const chatId = get('chat');
       const purposeWord = norm(get('purpose'));
       const wanted = purposeWord ? PURPOSE_WORDS[purposeWord] : null;
       if (!platform) {
-        fail(table.sheet, row, `平台“${get('platform')}”应为 飞书 或 Telegram`);
+        fail(table.sheet, row, `平台“${get('platform')}”不认识，可填：${Object.keys(platformWords).join('、')}`);
         continue;
       }
       if (!chatId) {
-        fail(table.sheet, row, '缺少群ID（飞书群的 chat_id，或 Telegram 群的数字 ID）');
+        fail(table.sheet, row, '缺少群ID（飞书群的 chat_id、钉钉群的 openConversationId、企业微信群的 chatid，或 Telegram 群的数字 ID）');
         continue;
       }
       if (wanted === undefined) {

@@ -1,3 +1,4 @@
+import { platformWords } from '../../platforms/registry.js';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -79,7 +80,7 @@ export async function importTables(store: Store, tables: readonly Table[], optio
     for (const n of new Set([r.name, r.fullName, r.officialName ?? r.name])) byName.set(n, [...(byName.get(n) ?? []), r]);
   }
   const lookup: RegionLookup = { byCode: (c) => stored.get(c) ?? null, byName: (n) => byName.get(n) ?? [] };
-  const { rows, errors } = validateTables(tables, lookup);
+  const { rows, errors } = validateTables(tables, lookup, platformWords());
   const total = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
   const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, chats: 0 };
   if (errors.length > 0 && !options.skipBad) return report;

@@ -12,6 +12,7 @@ import { isGroupChat } from './ids.js';
 export const dingtalkPlatform = definePlatform<'dingtalk', DingTalkHooks>({
   name: 'dingtalk',
   label: dingtalkMsg.platformLabel,
+  aliases: ['DingTalk', '乡村钉钉'],
   // Webhook mode only there; stream mode is refused on Workers by the config.
   runsOnWorkers: true,
   configured: (config) => Boolean(config.DINGTALK_CLIENT_ID && config.DINGTALK_CLIENT_SECRET),

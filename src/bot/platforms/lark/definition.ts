@@ -10,6 +10,7 @@ import { larkMsg } from './messages.js';
 export const larkPlatform = definePlatform<'lark', LarkHooks>({
   name: 'lark',
   label: larkMsg.platformLabel,
+  aliases: ['feishu', 'Lark'],
   runsOnWorkers: true,
   configured: (config) => Boolean(config.LARK_APP_ID && config.LARK_APP_SECRET),
   privateChatId: (userId) => userId,

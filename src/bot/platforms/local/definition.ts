@@ -11,6 +11,7 @@ const PRIVATE_PREFIX = 'private-';
 export const localPlatform = definePlatform<'local'>({
   name: 'local',
   label: localMsg.platformLabel,
+  aliases: ['本地'],
   console: true,
   runsOnWorkers: true,
   configured: () => true,

@@ -14,6 +14,7 @@ export interface TelegramOptions {
 export const telegramPlatform = definePlatform<'telegram', TelegramOptions>({
   name: 'telegram',
   label: 'Telegram',
+  aliases: ['电报'],
   runsOnWorkers: true,
   configured: (config) => Boolean(config.TELEGRAM_BOT_TOKEN),
   privateChatId: (userId) => userId,

@@ -11,6 +11,7 @@ import { privateChatIdOf, privateUserOf } from './parse.js';
 export const wecomPlatform = definePlatform<'wecom', WecomHooks>({
   name: 'wecom',
   label: '企业微信',
+  aliases: ['WeCom', '政务微信', '企微'],
   runsOnWorkers: true,
   configured: (s) => Boolean((s.WECOM_BOT_ID && s.WECOM_BOT_SECRET) || (s.WECOM_TOKEN && s.WECOM_ENCODING_AES_KEY)),
   privateChatId: privateChatIdOf,

@@ -70,7 +70,7 @@ describe('/forward 转交', () => {
   it('says what to do when nothing is adopted, and refuses others', async () => {
     const bot = await testBot();
     expect((await say(bot, DEMO.leader, '转交')).texts).toEqual([
-      '江川区江城镇温泉村还没有已采纳的建议。建议经村民（代表）会议或党员大会同意后，用「审核 建议#N 采纳」记为采纳，再发送「转交」。',
+      '江川区江城镇温泉村还没有已采纳的建议。在党员大会或村民代表会议上「表决 建议#N」通过即为采纳；会外已经同意的，用「审核 建议#N 采纳」记为采纳。再发送「转交」。',
     ]);
     expect((await say(bot, DEMO.zhang, '转交')).texts).toEqual(['您没有使用「转交」的权限。发送「帮助」查看您能用的命令。']);
     expect((await say(bot, { ...DEMO.lvzhi, chatId: 'lvzhi-station' }, '转交 温泉村')).texts).toEqual(['江川区江城镇温泉村不在您负责的范围内。']);

@@ -113,7 +113,8 @@ async function adoptionOf(ctx: HandlerContext, ids: readonly string[]): Promise<
   const out = new Map<string, { on: string; comment: string | null }>();
   for (const id of ids) {
     const adopt = (await historyOf(ctx.db, id)).filter((h) => h.action === 'adopt').pop();
-    if (adopt) out.set(id, { on: formatDate(adopt.at, ctx.timeZone), comment: adopt.comment });
+    // A meeting's adoption carries its figures in their own column; only a reviewer's words are 审核意见.
+    if (adopt) out.set(id, { on: formatDate(adopt.at, ctx.timeZone), comment: adopt.actorId.startsWith('meeting:') ? null : adopt.comment });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { bindChatStatement } from '../../../db/repo/chats.js';
+import { addMemberStatement } from '../../../db/repo/meetings.js';
 import { grantRoleStatement, upsertPersonStatement } from '../../../db/repo/people.js';
 import { regionFromInput, setPlanningUnitStatement, upsertRegionStatement } from '../../../db/repo/regions.js';
 import { people, regions as regionTable } from '../../../db/schema/index.js';
@@ -28,6 +29,8 @@ export interface ImportReport {
   regions: { added: number; updated: number };
   people: { added: number; updated: number };
   roles: number;
+  /** Party members and villager representatives marked (the electorate of votes). */
+  members: number;
   chats: number;
 }
 
@@ -81,7 +84,7 @@ export async function importTables(store: Store, tables: readonly Table[], optio
   const lookup: RegionLookup = { byCode: (c) => stored.get(c) ?? null, byName: (n) => byName.get(n) ?? [] };
   const { rows, errors } = validateTables(tables, lookup);
   const total = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
-  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, chats: 0 };
+  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, members: 0, chats: 0 };
   if (errors.length > 0 && !options.skipBad) return report;
 
   const statements: Statement[] = [];
@@ -125,7 +128,8 @@ export async function importTables(store: Store, tables: readonly Table[], optio
           employeeNo: p.employeeNo ?? match?.employeeNo ?? null,
           workUnit: p.workUnit ?? match?.workUnit ?? null,
           homeRegion: p.homeCode,
-          onRoster: 1,
+          // Someone listed only as 党员 or 村民代表 is not on the cadre roster: 「登记」 cannot claim them.
+          onRoster: p.roles.length > 0 || match?.onRoster === 1 ? 1 : 0,
           createdAt: options.now,
         }),
       );
@@ -133,6 +137,10 @@ export async function importTables(store: Store, tables: readonly Table[], optio
     for (const role of p.roles) {
       statements.push(grantRoleStatement(db, id, role, p.homeCode, options.now));
       report.roles++;
+    }
+    for (const kind of p.members) {
+      statements.push(addMemberStatement(db, { regionCode: p.homeCode, personId: id, kind, addedBy: IMPORT_BINDER, addedAt: options.now }));
+      report.members++;
     }
     tick();
   }

@@ -73,6 +73,13 @@ describe('forwarding adopted suggestions to the planning technical unit', () => 
 
     await say(bot, station, '转交 温泉村');
     const doc = await docx(sentTo(bot, 'jiangcheng-station').at(-1)!.payload.attachment!.dataBase64);
+    const notices = () => sentTo(bot, 'wenquan-village').filter((m) => m.key.startsWith('forward:')).map((m) => m.payload.text);
+    expect(notices()).toEqual([
+      '【公示】江川区江城镇温泉村以下 1 条建议已采纳并转交云南省城乡规划设计研究院，将在村庄规划编制中研究吸收：\n· 建议#1「村口道路需要硬化」（提出人：张卫东）',
+    ]);
+    // The same document again tells the village nothing new.
+    await say(bot, station, '转交 温泉村');
+    expect(notices()).toHaveLength(1);
     expect(doc.paragraphs).toEqual([
       '江川区江城镇温泉村已采纳建议转交单',
       '致：云南省城乡规划设计研究院',

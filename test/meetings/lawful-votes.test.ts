@@ -267,6 +267,11 @@ describe('publicity (公开)', () => {
     ]);
     expect(notices.join()).not.toContain('张卫东');
     expect(notices.join()).not.toMatch(/1390877/u);
+
+    await say(bot, council, '转交');
+    expect(sentTo(bot, 'wenquan-village').filter((m) => m.key.startsWith('forward:')).map((m) => m.payload.text)).toEqual([
+      '【公示】江川区江城镇温泉村以下 1 条建议已采纳并转交规划编制技术单位，将在村庄规划编制中研究吸收：\n· 建议#1「村口道路需要硬化」（提出人：匿名）',
+    ]);
   });
 
   it('a meeting in the village group itself gets no second copy', async () => {

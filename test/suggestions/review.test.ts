@@ -47,6 +47,11 @@ describe('/review 审核', () => {
     await say(bot, DEMO.leader, '审核 建议#1 采纳');
     expect((await say(bot, county, '审核 建议#1 转交')).texts).toEqual(['建议#1 已转交规划编制技术单位（王芳审核）。']);
     expect(status(bot, 1)!.status).toBe('forwarded');
+    // 公示 in the village group.
+    const notice = sentTo(bot, 'wenquan-village').filter((m) => m.key.startsWith('forward:'));
+    expect(notice.map((m) => m.payload.text)).toEqual([
+      `【公示】江川区江城镇温泉村以下 1 条建议已采纳并转交规划编制技术单位，将在村庄规划编制中研究吸收：\n· 建议#1「村口道路需要硬化」（提出人：张卫东）`,
+    ]);
     expect((await say(bot, DEMO.leader, '审核 建议#1 不采纳')).texts).toEqual(['建议#1 已经是“已转交”，不能再不采纳。']);
   });
 

@@ -186,6 +186,13 @@ export const sx = {
   forwardDone(village: string, total: number, newly: number): string {
     return `${village}已采纳建议转交文件已生成，共 ${total} 条（本次新转交 ${newly} 条），请把文件发给规划编制技术单位。`;
   },
+  /** 公示 in the village group: what went to the planning unit, the proposer's name unless anonymous. */
+  forwardNotice(village: string, unit: string | null, items: readonly { seq: number; text: string; author: string }[]): string {
+    return [
+      `【公示】${village}以下 ${items.length} 条建议已采纳并转交${unit ?? '规划编制技术单位'}，将在村庄规划编制中研究吸收：`,
+      ...items.map((it) => `· 建议#${it.seq}「${it.text}」（提出人：${it.author}）`),
+    ].join('\n');
+  },
   docTitle(village: string): string {
     return `${village}已采纳建议转交单`;
   },

@@ -341,7 +341,7 @@ export const meetingMsg = {
   memberNameTooLong: '姓名太长了，请写 1 到 20 个字。',
   memberAdded(village: string, name: string, kind: MemberKind, total: number, isNew: boolean): string {
     const label = MEMBER_KIND_LABELS[kind];
-    return `已登记 ${name} 为 ${village} 的${label}${isNew ? '（名册外人员，开会时由组长「代签 ' + name + '」）' : ''}。本村${label}共 ${total} 人。`;
+    return `已登记 ${name} 为 ${village} 的${label}${isNew ? `（名册外人员，开会时由组长「代签 ${name}」）` : ''}。本村${label}共 ${total} 人。`;
   },
   memberAlready(village: string, name: string, kind: MemberKind): string {
     return `${name} 已经是 ${village} 的${MEMBER_KIND_LABELS[kind]}。`;

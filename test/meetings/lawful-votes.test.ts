@@ -105,6 +105,10 @@ describe('a 党员大会 vote', () => {
       },
     ]);
     expect((await say(bot, DEMO.zhang, '清单 建议')).texts[0]).toContain('建议#1 [已采纳]');
+    // The meeting invited its party members, those without an account too, so attendance shows who came.
+    expect(sentTo(bot, 'wenquan-village').find((m) => m.key.endsWith(':summary'))!.payload.text).toBe(
+      '会议#1「党员大会」 签到结束\n应到 7 人，实到 4 人，请假 0 人，代签 2 人。\n名单已私信发给会议组织人。',
+    );
   });
 
   it('is void one short of two thirds, whatever the tally, and changes nothing', async () => {

@@ -149,7 +149,8 @@ export const voteCommand: CommandHandler = async (ctx, args) => {
         await reachOf(ctx.db, people),
         (p) => meetingMsg.submitterVoteOpened(p.name, seq, view),
         (t) => `meeting:${meeting.id}:vote:${seq}:opened:${t.platform}:${t.chatId}`,
-        [meetingChat(meeting)],
+        // An anonymous author is told in private only: an @mention in the meeting's chat would name them.
+        record.anonymous === 1 ? [] : [meetingChat(meeting)],
         (names) => meetingMsg.submitterVoteOpened(names.join('、'), seq, view),
       ),
     );

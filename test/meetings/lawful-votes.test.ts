@@ -37,7 +37,9 @@ describe('the electorate: party members and villager representatives', () => {
   it('is registered by the leader or a station, roster people and people outside it alike', async () => {
     const bot = await testBot();
     expect((await say(bot, DEMO.zhang, '成员 李四 党员')).texts).toEqual(['您没有使用「成员」的权限。发送「帮助」查看您能用的命令。']);
-    expect((await say(bot, DEMO.leader, '成员 李四')).texts).toEqual(['请按「成员 村名 姓名 党员」或「成员 村名 姓名 村民代表」登记，例如「成员 温泉村 李四 村民代表」。']);
+    expect((await say(bot, DEMO.leader, '成员 李四')).texts).toEqual([
+      '请按「成员 村名 姓名 党员」或「成员 村名 姓名 村民代表」登记，例如「成员 温泉村 李四 村民代表」；不再是的，在后面加「移除」。',
+    ]);
     expect((await say(bot, DEMO.leader, '成员 文山村 李四 党员')).texts).toEqual(['峨山彝族自治县岔河乡文山村不在您负责的范围内。']);
     expect((await say(bot, DEMO.leader, '成员 张卫东 党员')).texts).toEqual([`已登记 张卫东 为 ${VILLAGE} 的党员。本村党员共 1 人。`]);
     expect((await say(bot, DEMO.leader, '成员 张卫东 党员')).texts).toEqual([`张卫东 已经是 ${VILLAGE} 的党员。`]);
@@ -48,13 +50,20 @@ describe('the electorate: party members and villager representatives', () => {
       { name: '张卫东', home_region: '530403101208', on_roster: 1, kind: 'party', added_by: 'demo-leader' },
       { name: '李四', home_region: '530403101208', on_roster: 0, kind: 'representative', added_by: 'demo-township' },
     ]);
+
+    // Someone who moved away no longer counts; a closed vote keeps its figures.
+    expect((await say(bot, DEMO.leader, '成员 张卫东 村民代表 移除')).texts).toEqual([`${VILLAGE} 的村民代表名单里没有 张卫东。`]);
+    expect((await say(bot, DEMO.leader, '成员 温泉村 张卫东 党员 移除')).texts).toEqual([`已把 张卫东 从 ${VILLAGE} 的党员名单移除，以后的表决不再计入应到。本村党员共 0 人。`]);
+    expect(rows(bot, 'select kind from village_members')).toEqual([{ kind: 'representative' }]);
+    // The person stays: only the membership goes.
+    expect(rows(bot, "select count(*) as n from people where name = '张卫东'")).toEqual([{ n: 1 }]);
   });
 });
 
 describe('help by role', () => {
   it('lists 成员 and the vote with a meeting number for leaders and stations, not for cadres', async () => {
     const bot = await testBot();
-    const memberLine = '· 成员 [村名] <姓名> 党员|村民代表 — 登记本村党员、村民代表（表决的应到人数）';
+    const memberLine = '· 成员 [村名] <姓名> 党员|村民代表 [移除] — 登记或移除本村党员、村民代表（表决的应到人数）';
     const voteLine = '· 表决 建议#N [会议#M] [赞成 N 反对 N 弃权 N] — 把建议交党员大会或村民代表会议表决；举手表决的计票';
     for (const who of [DEMO.leader, { ...DEMO.township, chatId: 'jiangcheng-station' }]) {
       const lines = (await say(bot, who, '帮助 全部')).texts[0]!.split('\n');

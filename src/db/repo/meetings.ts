@@ -348,6 +348,13 @@ export async function villagePeopleNamed(db: Db, regionCode: string, name: strin
   return rows.filter((p) => cleanName(p.name) === name);
 }
 
+/** Removing changes only later votes: a closed vote keeps the figures it was decided on. */
+export function removeMemberStatement(db: Db, regionCode: string, kind: MemberKind, personId: string): Statement {
+  return db
+    .delete(villageMembers)
+    .where(and(eq(villageMembers.regionCode, regionCode), eq(villageMembers.kind, kind), eq(villageMembers.personId, personId)));
+}
+
 export function addMemberStatement(db: Db, row: typeof villageMembers.$inferInsert): Statement {
   return db.insert(villageMembers).values(row).onConflictDoNothing();
 }

@@ -328,7 +328,7 @@ export const meetingMsg = {
   },
 
   // party members and villager representatives
-  memberUsage: '请按「成员 村名 姓名 党员」或「成员 村名 姓名 村民代表」登记，例如「成员 温泉村 李四 村民代表」。',
+  memberUsage: '请按「成员 村名 姓名 党员」或「成员 村名 姓名 村民代表」登记，例如「成员 温泉村 李四 村民代表」；不再是的，在后面加「移除」。',
   memberNoVillage(place: string): string {
     return `没有找到村「${place}」。请写村名，例如「成员 温泉村 李四 党员」。`;
   },
@@ -342,6 +342,13 @@ export const meetingMsg = {
   memberAdded(village: string, name: string, kind: MemberKind, total: number, isNew: boolean): string {
     const label = MEMBER_KIND_LABELS[kind];
     return `已登记 ${name} 为 ${village} 的${label}${isNew ? `（名册外人员，开会时由组长「代签 ${name}」）` : ''}。本村${label}共 ${total} 人。`;
+  },
+  memberRemoved(village: string, name: string, kind: MemberKind, total: number): string {
+    const label = MEMBER_KIND_LABELS[kind];
+    return `已把 ${name} 从 ${village} 的${label}名单移除，以后的表决不再计入应到。本村${label}共 ${total} 人。`;
+  },
+  memberNotListed(village: string, name: string, kind: MemberKind): string {
+    return `${village} 的${MEMBER_KIND_LABELS[kind]}名单里没有 ${name}。`;
   },
   memberAlready(village: string, name: string, kind: MemberKind): string {
     return `${name} 已经是 ${village} 的${MEMBER_KIND_LABELS[kind]}。`;

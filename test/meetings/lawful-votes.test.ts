@@ -199,7 +199,9 @@ describe('a 村民代表会议 vote', () => {
     await say(bot, DEMO.leader, '表决 建议#1');
     await say(bot, DEMO.leader, '表决 建议#2');
     await say(bot, DEMO.leader, '表决 建议#1 赞成 2 反对 2 弃权 0');
-    await say(bot, DEMO.leader, '表决 建议#2 赞成 3，反对 1，弃权 0');
+    expect((await say(bot, DEMO.leader, '表决 建议#2，赞成3票，反对1票，弃权0票')).texts).toEqual([
+      '已记下 会议#1「村民代表会议」 建议#2 的计票：赞成 3，反对 1，弃权 0。签到结束时按此统计（再次计票会改成新的数字）。',
+    ]);
     await closeMeeting(bot);
     expect(resultTexts(bot)).toEqual([
       '会议#1「村民代表会议」 表决结果：建议#1\n应到 6 人，实到 4 人；赞成 2，反对 2，弃权 0\n规则：村民代表会议须三分之二以上村民代表到会（至少 4 人），赞成票超过到会代表半数（至少 3 票）\n结果：未通过，建议不采纳。',

@@ -17,9 +17,8 @@ import { insertHistoryStatement, nextHistoryVersion } from '../../../db/repo/sug
 import type { Store } from '../../../db/store.js';
 import { decideVote, dueMeetingActions, electorateOf, MEETING_LOOKAHEAD_MS, summarise, tally, type MeetingAction, type VoteOutcome } from '../../../domain/meetings/index.js';
 import { ANONYMOUS_LABEL } from '../../../domain/anonymous.js';
-import type { Platform } from '../../../domain/types.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
-import type { OutMessage } from '../../../domain/types.js';
+import type { OutMessage, Platform } from '../../../domain/types.js';
 import { meetingChat, meetingKey, viewOf } from './view.js';
 import { commitWork, type ScheduledWork } from '../../engine/scheduler/commit.js';
 import { personalMessages, reachOf } from '../../engine/scheduler/recipients.js';

@@ -46,7 +46,7 @@ function parseVoteArgs(args: string): VoteArgs | null {
   if (meeting) rest = `${rest.slice(0, meeting.index)} ${rest.slice(meeting.index + meeting[0].length)}`.trim();
   const countAt = rest.search(/赞成/u);
   const countText = countAt === -1 ? '' : rest.slice(countAt).trim();
-  const head = (countAt === -1 ? rest : rest.slice(0, countAt)).trim();
+  const head = (countAt === -1 ? rest : rest.slice(0, countAt)).replace(/[\s,，、:：;；]+$/u, '').trim();
   const s = SUGGESTION_NO.exec(head);
   if (!s || head.replace(s[0], '').trim() !== '') return null;
   let count: VoteArgs['count'] = null;

@@ -61,7 +61,7 @@ export const sx = {
       case 'voting':
         return `建议#${seq} 正在会议表决中，请等表决结果出来后再审核。`;
       case 'not_adopted':
-        return `建议#${seq} 现在是“${statusLabel(current)}”，要先经村民（代表）会议或党员大会同意并「审核 建议#${seq} 采纳」，才能转交规划编制技术单位。`;
+        return `建议#${seq} 现在是“${statusLabel(current)}”，要先在党员大会或村民代表会议上「表决 建议#${seq}」通过（会外已经同意的用「审核 建议#${seq} 采纳」），才能转交规划编制技术单位。`;
       case 'final':
         return `建议#${seq} 已经是“${statusLabel(current)}”，不能再${DECISION_LABELS[decision]}。`;
     }

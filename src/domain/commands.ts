@@ -22,6 +22,7 @@ export type CommandName =
   | 'proxy'
   | 'leave'
   | 'vote'
+  | 'member'
   | 'review'
   | 'stats'
   | 'dashboard'
@@ -68,10 +69,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'signin', aliases: ['签到'], usage: '签到', summary: '会议签到', who: ['everyone'] },
   { name: 'proxy', aliases: ['代签'], usage: '代签 <姓名> | 代签 村民 <人数>人', summary: '为到会的人代签到', who: ['leader', 'council', ...STATIONS] },
   { name: 'leave', aliases: ['请假'], usage: '请假 <理由>', summary: '会议请假', who: ['everyone'] },
-  { name: 'vote', aliases: ['表决'], usage: '表决 建议#N', summary: '把建议交会议表决', who: ['leader', 'council', ...STATIONS] },
+  { name: 'vote', aliases: ['表决'], usage: '表决 建议#N [会议#M] [赞成 N 反对 N 弃权 N]', summary: '把建议交党员大会或村民代表会议表决；举手表决的计票', who: ['leader', 'council', ...STATIONS] },
+  { name: 'member', aliases: ['成员'], usage: '成员 [村名] <姓名> 党员|村民代表 [移除]', summary: '登记或移除本村党员、村民代表（表决的应到人数）', who: ['leader', ...STATIONS] },
   { name: 'review', aliases: ['审核'], usage: '审核 建议#N 采纳|不采纳|合并 #M|转交|类别 <类别> [意见]', summary: '审核建议、改类别', who: ['leader', 'council', ...STATIONS] },
   { name: 'stats', aliases: ['统计'], usage: '统计 [地区] [本周|本月|全部]', summary: '查看统计（干部和理事会看本村）', who: [...STATIONS, 'council', 'leader', 'cadre'] },
-  { name: 'dashboard', aliases: ['看板'], usage: '看板 [地区]', summary: '私信获取统计看板网页链接（24 小时有效）', who: STATIONS },
+  { name: 'dashboard', aliases: ['看板'], usage: '看板 [地区] · 看板 公示 <村名>', summary: '私信获取统计看板网页链接（24 小时有效）；村的决策公示页链接（可转发到村群）', who: STATIONS },
   { name: 'export', aliases: ['导出'], usage: '导出', summary: '导出台账', who: STATIONS },
   { name: 'forward', aliases: ['转交'], usage: '转交 [村名]', summary: '生成已采纳建议的转交文件（报规划编制技术单位）', who: ['leader', 'council', ...STATIONS] },
   { name: 'second', aliases: ['附议'], usage: '附议 建议#N', summary: '附议一条已有的建议', who: ['cadre', 'leader', 'council'] },

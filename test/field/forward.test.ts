@@ -27,9 +27,14 @@ async function tickAt(bot: Awaited<ReturnType<typeof ledgerBot>>, iso: string) {
 }
 
 describe('forwarding adopted suggestions to the planning technical unit', () => {
-  it('names the adopting meeting, the unit and the issuing station, and keeps the review comment', async () => {
+  it('names the adopting meeting with its figures, the unit and the issuing station', async () => {
     const bot = await ledgerBot();
     await say(bot, DEMO.zhang, '建议：村口道路需要硬化');
+    await say(bot, DEMO.leader, '成员 杨建国 党员');
+    await say(bot, DEMO.leader, '成员 张卫东 党员');
+    await say(bot, DEMO.leader, '成员 杨建国 村民代表');
+    await say(bot, DEMO.leader, '成员 普丽 村民代表');
+    await say(bot, DEMO.leader, '成员 李秀英 村民代表');
     await say(bot, DEMO.leader, '会议 12月4日下午2点 党员大会');
     await tickAt(bot, '2026-12-04T05:45:00Z');
     bot.clock.set('2026-12-04T05:50:00Z');
@@ -45,20 +50,18 @@ describe('forwarding adopted suggestions to the planning technical unit', () => 
       });
     }
     await tickAt(bot, '2026-12-04T06:30:00Z');
-    // One against one is not a majority: a second vote at a 村民代表会议 passes it.
+    // One of two party members for it is not more than half: rejected. A 村民代表会议 reconsiders it
+    // and adopts it (two of the three representatives present, both for it by show of hands).
     bot.clock.set('2026-12-05T01:00:00Z');
     await say(bot, DEMO.leader, '会议 12月6日上午9点 村民代表会议');
     await tickAt(bot, '2026-12-06T00:45:00Z');
     bot.clock.set('2026-12-06T00:50:00Z');
     await say(bot, DEMO.leader, '签到');
+    await say(bot, DEMO.leader, '代签 李秀英');
     await say(bot, DEMO.leader, '表决 建议#1');
-    await bot.app.request('/dev/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ chatId: 'wenquan-village', ...DEMO.leader, button: 'vote:2:1:y', eventId: 'v-2' }),
-    });
+    await say(bot, DEMO.leader, '表决 建议#1 赞成 2 反对 0 弃权 0');
     await tickAt(bot, '2026-12-06T01:30:00Z');
-    await say(bot, DEMO.leader, '审核 建议#1 采纳 同意，列入近期建设');
+    expect(rows(bot, 'select status from records')).toEqual([{ status: 'adopted' }]);
 
     const station = { ...DEMO.township, chatId: 'jiangcheng-station' };
     expect((await say(bot, DEMO.leader, '编制单位 温泉村 云南省城乡规划设计研究院')).texts).toEqual(['您没有使用「编制单位」的权限。发送「帮助」查看您能用的命令。']);
@@ -70,6 +73,13 @@ describe('forwarding adopted suggestions to the planning technical unit', () => 
 
     await say(bot, station, '转交 温泉村');
     const doc = await docx(sentTo(bot, 'jiangcheng-station').at(-1)!.payload.attachment!.dataBase64);
+    const notices = () => sentTo(bot, 'wenquan-village').filter((m) => m.key.startsWith('forward:')).map((m) => m.payload.text);
+    expect(notices()).toEqual([
+      '【公示】江川区江城镇温泉村以下 1 条建议已采纳并转交云南省城乡规划设计研究院，将在村庄规划编制中研究吸收：\n· 建议#1「村口道路需要硬化」（提出人：张卫东）',
+    ]);
+    // The same document again tells the village nothing new.
+    await say(bot, station, '转交 温泉村');
+    expect(notices()).toHaveLength(1);
     expect(doc.paragraphs).toEqual([
       '江川区江城镇温泉村已采纳建议转交单',
       '致：云南省城乡规划设计研究院',
@@ -78,26 +88,30 @@ describe('forwarding adopted suggestions to the planning technical unit', () => 
       '出具单位：江川区江城镇联络服务站（盖章）',
       '2026-12-06',
     ]);
-    expect(doc.table[1]![8]).toBe('村民代表会议（2026-12-06）\n应到 5 人，实到 1 人\n赞成 1，反对 0，弃权 0');
+    expect(doc.table[1]![8]).toBe('会议#2 村民代表会议（2026-12-06）\n应到 3 人，实到 2 人\n赞成 2，反对 0，弃权 0');
 
-    // The review comment stays; the forward is an entry of its own.
-    expect(rows(bot, "select action, comment from record_history order by version")).toEqual([
-      { action: 'vote', comment: '会议#1 表决' },
-      { action: 'vote-result', comment: '表决未通过：赞成 1，反对 1，弃权 0' },
-      { action: 'vote', comment: '会议#2 表决' },
-      { action: 'vote-result', comment: '表决通过：赞成 1，反对 0，弃权 0' },
-      { action: 'adopt', comment: '同意，列入近期建设' },
-      { action: 'forward', comment: '江川区江城镇温泉村已采纳建议转交单' },
+    // Each meeting's decision is an entry of the history, and the forward one of its own.
+    expect(rows(bot, "select action, comment, actor_name from record_history order by version")).toEqual([
+      { action: 'vote', comment: '会议#1 表决', actor_name: '杨建国' },
+      { action: 'reject', comment: '会议#1 党员大会表决未通过：应到 2，实到 2，赞成 1，反对 1，弃权 0', actor_name: '会议#1' },
+      { action: 'vote', comment: '会议#2 表决', actor_name: '杨建国' },
+      { action: 'adopt', comment: '会议#2 村民代表会议表决通过：应到 3，实到 2，赞成 2，反对 0，弃权 0', actor_name: '会议#2' },
+      { action: 'forward', comment: '江川区江城镇温泉村已采纳建议转交单', actor_name: '赵强' },
     ]);
     await say(bot, { ...DEMO.township, chatId: 'private-u-jiangcheng', chatType: 'private' }, '导出');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(sentTo(bot, 'private-u-jiangcheng').at(-1)!.payload.attachment!.dataBase64, 'base64') as unknown as ArrayBuffer);
     const suggestion = wb.getWorksheet('建议清单')!.getRow(3);
-    expect([suggestion.getCell(10).value, suggestion.getCell(11).value, suggestion.getCell(13).value]).toEqual(['已转交', '杨建国', '同意，列入近期建设']);
+    // Decided by the meeting, with its figures.
+    expect([suggestion.getCell(10).value, suggestion.getCell(11).value, suggestion.getCell(13).value]).toEqual([
+      '已转交',
+      '会议#2',
+      '会议#2 村民代表会议表决通过：应到 3，实到 2，赞成 2，反对 0，弃权 0',
+    ]);
     const votes = wb.getWorksheet('会议表决')!;
-    expect([3, 4].map((r) => [votes.getRow(r).getCell(1).value, votes.getRow(r).getCell(10).value, votes.getRow(r).getCell(11).value, votes.getRow(r).getCell(13).value])).toEqual([
-      ['会议#1', 1, 1, '未通过'],
-      ['会议#2', 1, 0, '通过'],
+    expect([3, 4].map((r) => [1, 6, 10, 11, 12, 13, 14, 15, 16].map((c) => votes.getRow(r).getCell(c).value))).toEqual([
+      ['会议#1', '党员大会', 1, 1, 0, '未通过', 2, 2, '到会不少于应到党员三分之二，赞成超过应到党员半数'],
+      ['会议#2', '村民代表会议', 2, 0, 0, '通过', 3, 2, '到会不少于应到代表三分之二，赞成超过到会代表半数'],
     ]);
   });
 });

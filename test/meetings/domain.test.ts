@@ -2,6 +2,7 @@ import chineseDays from 'chinese-days';
 import { describe, expect, it } from 'vitest';
 import {
   createWorkCalendar,
+  decideVote,
   decideNudge,
   dueMeetingActions,
   instantOf,
@@ -101,10 +102,26 @@ describe('kinds, attendance and grading', () => {
     });
   });
 
-  it('tallies votes: more than half of those voting', () => {
-    expect(tally(['yes', 'yes', 'no'])).toEqual({ yes: 2, no: 1, abstain: 0, passed: true });
-    expect(tally(['yes', 'abstain'])).toEqual({ yes: 1, no: 0, abstain: 1, passed: false });
-    expect(tally([])).toEqual({ yes: 0, no: 0, abstain: 0, passed: false });
+  it('tallies votes', () => {
+    expect(tally(['yes', 'yes', 'no'])).toEqual({ yes: 2, no: 1, abstain: 0 });
+    expect(tally(['yes', 'abstain'])).toEqual({ yes: 1, no: 0, abstain: 1 });
+    expect(tally([])).toEqual({ yes: 0, no: 0, abstain: 0 });
+  });
+
+  it('decides a vote by the meeting\'s rules: two thirds present, then a majority of all members or of those present', () => {
+    const f = (expected: number, present: number, yes: number) => ({ expected, present, yes, no: 0, abstain: present - yes });
+    // 党员大会: more than half of ALL members.
+    expect(decideVote('party', f(6, 4, 4))).toEqual({ outcome: 'adopted', quorum: 4, needed: 4 });
+    expect(decideVote('party', f(6, 4, 3))).toEqual({ outcome: 'rejected', quorum: 4, needed: 4 });
+    expect(decideVote('party', f(6, 3, 3))).toEqual({ outcome: 'invalid', quorum: 4, needed: 4 });
+    expect(decideVote('party', f(5, 3, 3)).outcome).toBe('invalid'); // 3 of 5 is less than two thirds
+    expect(decideVote('party', f(5, 4, 3))).toEqual({ outcome: 'adopted', quorum: 4, needed: 3 });
+    expect(decideVote('party', f(0, 0, 0)).outcome).toBe('invalid');
+    // 村民代表会议: more than half of those present; a tie is not more than half.
+    expect(decideVote('representative', f(6, 4, 2))).toEqual({ outcome: 'rejected', quorum: 4, needed: 3 });
+    expect(decideVote('representative', f(6, 4, 3))).toEqual({ outcome: 'adopted', quorum: 4, needed: 3 });
+    expect(decideVote('representative', f(6, 3, 3)).outcome).toBe('invalid');
+    expect(decideVote('representative', f(9, 6, 4))).toEqual({ outcome: 'adopted', quorum: 6, needed: 4 });
   });
 });
 

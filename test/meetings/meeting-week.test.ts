@@ -172,15 +172,21 @@ describe('a meeting through its week', () => {
   it('puts a suggestion to the vote at a 党员大会 and stores the result', async () => {
     const bot = await testBot({ clock: fixedClock('2026-12-01T02:00:00Z') });
     await say(bot, DEMO.zhang, '建议：村口道路需要硬化');
+    await say(bot, DEMO.leader, '成员 杨建国 党员');
+    await say(bot, DEMO.leader, '成员 张卫东 党员');
     await say(bot, DEMO.leader, '会议 12月4日下午2点 党员大会');
-    expect((await say(bot, DEMO.leader, '表决 建议#1')).texts).toEqual(['表决要在党员大会或村民代表会议签到期间进行。请先安排会议并在签到开放后表决。']);
+    expect((await say(bot, DEMO.leader, '表决 建议#1')).texts).toEqual([
+      '本群现在没有正在签到的党员大会或村民代表会议。表决要在这两种会议签到期间进行：请先安排会议，签到开放后再发送「表决 建议#N」。',
+    ]);
     await tickThrough(bot, '2026-12-04T05:45:00Z', '2026-12-04T05:45:00Z');
     bot.clock.set('2026-12-04T05:50:00Z');
     await say(bot, DEMO.leader, '签到');
     await say(bot, DEMO.zhang, '签到');
     expect((await say(bot, DEMO.leader, '表决 建议#9')).texts).toEqual(['没有找到本村的建议#9。发送「清单 建议」查看本村建议。']);
     const card = await say(bot, DEMO.leader, '表决 建议#1');
-    expect(card.replies[0]!.text).toBe('会议#1「党员大会」 表决：建议#1\n「村口道路需要硬化」\n已签到的参会人员每人一票，请点按钮：赞成 / 反对 / 弃权。签到结束时统计结果。');
+    expect(card.replies[0]!.text).toBe(
+      '会议#1「党员大会」 表决：建议#1\n「村口道路需要硬化」\n应到党员 2 人。到会的党员每人一票，请点按钮：赞成 / 反对 / 弃权；举手表决的，主持人发送「表决 建议#1 赞成 N 反对 N 弃权 N」计票。签到结束时统计结果。',
+    );
     expect(card.replies[0]!.buttons).toEqual([[
       { label: '赞成', value: 'vote:1:1:y' },
       { label: '反对', value: 'vote:1:1:n' },
@@ -191,13 +197,13 @@ describe('a meeting through its week', () => {
     expect((await bot.store.db.select().from(records))[0]!.status).toBe('voting');
     expect((await press(bot, DEMO.zhang, 'vote:1:1:y')).toast).toBe('已投票：赞成');
     expect((await press(bot, DEMO.zhang, 'vote:1:1:n')).toast).toBe('您已经投过票了（赞成），每人一票。');
-    expect((await press(bot, DEMO.wang, 'vote:1:1:y')).toast).toBe('请先签到再投票。');
+    expect((await press(bot, DEMO.wang, 'vote:1:1:y')).toast).toBe('这次表决只有本村党员投票。');
     expect((await press(bot, DEMO.leader, 'vote:1:1:y')).toast).toBe('已投票：赞成');
     await tickThrough(bot, '2026-12-04T06:30:00Z', '2026-12-04T06:30:00Z');
     expect((await rowsLike(bot, 'meeting:')).filter((r) => r.key.includes(':vote:1:result')).map((r) => r.text)).toEqual([
-      '会议#1「党员大会」 表决结果：建议#1 赞成 2，反对 0，弃权 0，通过。结果已记入建议。',
+      '会议#1「党员大会」 表决结果：建议#1\n应到 2 人，实到 2 人；赞成 2，反对 0，弃权 0\n规则：党员大会须三分之二以上党员到会（至少 2 人），赞成票超过应到党员半数（至少 2 票）\n结果：通过，建议已采纳。',
     ]);
-    expect((await bot.store.db.select().from(records))[0]!.status).toBe('pending');
+    expect((await bot.store.db.select().from(records))[0]!.status).toBe('adopted');
     expect((await press(bot, DEMO.leader, 'vote:1:1:y')).toast).toBe('这次表决已经结束了。');
   });
 });

@@ -74,6 +74,7 @@ const withFutureMeeting: Setup = async (bot, p) => {
 };
 const withVote: Setup = async (bot, p) => {
   await withSuggestion(bot, p);
+  await say(bot, { ...DEMO.admin, chatId: p.chatId }, '成员 李四 村民代表');
   await withMeeting(bot, p);
 };
 const withAsk: Setup = async (bot, p) => {
@@ -105,6 +106,7 @@ const CASES: Record<CommandName, { text: (p: Place) => string; setup?: Setup }> 
   proxy: { text: () => '代签 村民 5人', setup: withMeeting },
   leave: { text: () => '请假 外出务工', setup: withMeeting },
   vote: { text: () => '表决 建议#1', setup: withVote },
+  member: { text: (p) => `成员 ${p.villageName} 李四 村民代表` },
   review: { text: () => '审核 建议#1 采纳', setup: withSuggestion },
   stats: { text: (p) => `统计 ${p.villageName}` },
   dashboard: { text: (p) => `看板 ${p.villageName}` },

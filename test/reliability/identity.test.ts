@@ -213,8 +213,10 @@ describe('anonymous group admins and foreign vote buttons', () => {
     bot.clock.set('2026-12-01T02:00:00Z');
     await say(bot, DEMO.leader, '会议 2026-12-01 10:30 村民代表会议');
     bot.clock.set('2026-12-01T02:20:00Z');
+    await say(bot, DEMO.leader, '成员 普丽 村民代表');
     await say(bot, DEMO.council, '签到');
     await say(bot, DEMO.leader, '表决 建议#1');
+    expect(rows(bot, 'select count(*) as n from meeting_motions')).toEqual([{ n: 1 }]);
     const r = await press(bot, { ...DEMO.council, chatId: 'wenshan-village' }, 'vote:1:1:y');
     expect(r).toMatchObject({ replies: [], toast: '表决只能在开会的群里进行。' });
     expect(rows(bot, 'select count(*) as n from meeting_votes')).toEqual([{ n: 0 }]);

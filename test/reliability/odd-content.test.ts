@@ -44,7 +44,7 @@ describe('the 转交单 with characters XML cannot hold', () => {
     bot.clock.advance(86_400_000);
     await say(bot, DEMO.leader, '审核 建议#1 采纳 同意\u000B');
     await say(bot, DEMO.leader, '转交');
-    const file = sentTo(bot, 'wenquan-village').at(-1)!.payload.attachment!;
+    const file = sentTo(bot, 'wenquan-village').filter((m) => m.payload.attachment).at(-1)!.payload.attachment!;
     const zip = await JSZip.loadAsync(file.dataBase64, { base64: true });
     const xml = await zip.file('word/document.xml')!.async('string');
     // XML 1.0's Char production: tab, newline, carriage return and U+0020 up, without U+FFFE/U+FFFF.

@@ -100,6 +100,40 @@ describe('npm run import', () => {
     expect((await say(bot, { userId: 'u-liumei', userName: '刘梅' }, '登记 刘梅 3333')).texts[0]).toMatch(/^欢迎您，刘梅！/u);
   });
 
+  it('marks party members and villager representatives: columns for cadres, the role cell for people outside the cadre roster', async () => {
+    const bot = await testBot();
+    const { out, run } = cli(bot);
+    const path = await xlsx({
+      名册: [
+        ['姓名', '手机', '工作单位', '家乡村', '角色', '党员', '村民代表', '政治面貌'],
+        ['张卫东', '13908771234', '玉溪市交通运输局', '温泉村', '回乡干部', '是', '', ''],
+        ['王海', '13908775678', '江川区教育体育局', '温泉村', '回乡干部', '', '否', '中共党员'],
+        ['李四', '', '', '温泉村', '村民代表', '', '', ''],
+        ['赵五', '', '', '温泉村', '党员、村民代表', '', '', ''],
+        ['钱六', '', '', '温泉村', '村民代表', '', '', '预备党员'],
+      ],
+    });
+    expect(await run([path])).toBe(0);
+    expect(out).toEqual(['导入完成：地区新增 0、更新 0；人员新增 3、更新 2；角色 2 项；党员和村民代表 6 项；群绑定 0 个。']);
+    expect(rows(bot, "select p.name, p.on_roster, v.kind, v.added_by from village_members v join people p on p.id = v.person_id where v.region_code = '530403101208' order by p.name, v.kind")).toEqual([
+      { name: '张卫东', on_roster: 1, kind: 'party', added_by: 'import' },
+      { name: '李四', on_roster: 0, kind: 'representative', added_by: 'import' },
+      { name: '王海', on_roster: 1, kind: 'party', added_by: 'import' },
+      { name: '赵五', on_roster: 0, kind: 'party', added_by: 'import' },
+      { name: '赵五', on_roster: 0, kind: 'representative', added_by: 'import' },
+      { name: '钱六', on_roster: 0, kind: 'representative', added_by: 'import' },
+    ]);
+    // Someone outside the cadre roster gets no role, and 「登记」 cannot claim them.
+    expect(rows(bot, "select count(*) as n from roles r join people p on p.id = r.person_id where p.name in ('李四', '赵五', '钱六')")).toEqual([{ n: 0 }]);
+    // A second import changes nothing.
+    expect(await run([path])).toBe(0);
+    expect(rows(bot, 'select count(*) as n from village_members')).toEqual([{ n: 6 }]);
+
+    const bad = await xlsx({ 名册: [['姓名', '家乡村', '党员'], ['孙七', '温泉村', '可能']] });
+    expect(await run([bad])).toBe(1);
+    expect(out.slice(-2)).toEqual(['名册 第 2 行：“党员”一栏应填 是 或 否，不是“可能”', '有 1 行有错，什么都没有导入。改正后重新导入，或加 --skip-bad 只导入正确的行。']);
+  });
+
   it('reports every bad row by sheet and row number and writes nothing', async () => {
     const bot = await testBot();
     const path = await xlsx({
@@ -125,14 +159,14 @@ describe('npm run import', () => {
     const { out, run } = cli(bot);
     expect(await run([path])).toBe(1);
     expect(out).toEqual([
-      '其他 第 1 行：认不出这是什么表。地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）。',
+      '其他 第 1 行：认不出这是什么表。地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”（可加“党员、村民代表”），理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）。',
       '地区 第 2 行：上级代码 999 不存在（表里和系统里都没有）',
       '地区 第 3 行：地区代码“abc”应为数字',
       '地区 第 4 行：级别“组”应为 市、县、乡镇 或 村',
       '干部名册 第 3 行：缺少姓名',
       '干部名册 第 4 行：手机号“1380000”应为 11 位数字',
       '干部名册 第 5 行：找不到地区“不存在村”',
-      '干部名册 第 6 行：角色“村长”应为 回乡干部 或 编制组组长',
+      '干部名册 第 6 行：角色“村长”应为 回乡干部、编制组组长、党员 或 村民代表',
       '干部名册 第 7 行：与干部名册第 2 行是同一人',
       '干部名册 第 8 行：“江城镇”不是村',
       '有 10 行有错，什么都没有导入。改正后重新导入，或加 --skip-bad 只导入正确的行。',

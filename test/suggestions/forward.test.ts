@@ -32,8 +32,12 @@ describe('/forward 转交', () => {
     await say(bot, DEMO.leader, '审核 建议#2 不采纳');
     bot.clock.advance(86_400_000);
     const r = await say(bot, DEMO.leader, '转交');
-    expect(r.texts).toEqual(['江川区江城镇温泉村已采纳建议转交文件已生成，共 2 条（本次新转交 2 条），请把文件发给规划编制技术单位。']);
-    const file = sentTo(bot, 'wenquan-village').at(-1)!.payload.attachment!;
+    expect(r.texts).toEqual([
+      '江川区江城镇温泉村已采纳建议转交文件已生成，共 2 条（本次新转交 2 条），请把文件发给规划编制技术单位。',
+      // 公示 in the village group, which here is the chat it was asked in.
+      '【公示】江川区江城镇温泉村以下 2 条建议已采纳并转交规划编制技术单位，将在村庄规划编制中研究吸收：\n· 建议#1「村口道路需要硬化，雨天泥泞 & 积水」（提出人：张卫东）\n· 建议#3「建设村史馆 <保存老物件>」（提出人：杨建国）',
+    ]);
+    const file = sentTo(bot, 'wenquan-village').filter((m) => m.payload.attachment).at(-1)!.payload.attachment!;
     expect(file.fileName).toBe('江川区江城镇温泉村-已采纳建议转交单-2026-12-03.docx');
     expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const doc = await readDocx(file.dataBase64);
@@ -70,7 +74,7 @@ describe('/forward 转交', () => {
   it('says what to do when nothing is adopted, and refuses others', async () => {
     const bot = await testBot();
     expect((await say(bot, DEMO.leader, '转交')).texts).toEqual([
-      '江川区江城镇温泉村还没有已采纳的建议。建议经村民（代表）会议或党员大会同意后，用「审核 建议#N 采纳」记为采纳，再发送「转交」。',
+      '江川区江城镇温泉村还没有已采纳的建议。在党员大会或村民代表会议上「表决 建议#N」通过即为采纳；会外已经同意的，用「审核 建议#N 采纳」记为采纳。再发送「转交」。',
     ]);
     expect((await say(bot, DEMO.zhang, '转交')).texts).toEqual(['您没有使用「转交」的权限。发送「帮助」查看您能用的命令。']);
     expect((await say(bot, { ...DEMO.lvzhi, chatId: 'lvzhi-station' }, '转交 温泉村')).texts).toEqual(['江川区江城镇温泉村不在您负责的范围内。']);

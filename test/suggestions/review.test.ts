@@ -42,11 +42,16 @@ describe('/review 审核', () => {
     const bot = await withTwo();
     const county = { ...DEMO.county, chatId: 'jiangchuan-station' };
     expect((await say(bot, county, '审核 建议#1 转交')).texts).toEqual([
-      '建议#1 现在是“待审核”，要先经村民（代表）会议或党员大会同意并「审核 建议#1 采纳」，才能转交规划编制技术单位。',
+      '建议#1 现在是“待审核”，要先在党员大会或村民代表会议上「表决 建议#1」通过（会外已经同意的用「审核 建议#1 采纳」），才能转交规划编制技术单位。',
     ]);
     await say(bot, DEMO.leader, '审核 建议#1 采纳');
     expect((await say(bot, county, '审核 建议#1 转交')).texts).toEqual(['建议#1 已转交规划编制技术单位（王芳审核）。']);
     expect(status(bot, 1)!.status).toBe('forwarded');
+    // 公示 in the village group.
+    const notice = sentTo(bot, 'wenquan-village').filter((m) => m.key.startsWith('forward:'));
+    expect(notice.map((m) => m.payload.text)).toEqual([
+      `【公示】江川区江城镇温泉村以下 1 条建议已采纳并转交规划编制技术单位，将在村庄规划编制中研究吸收：\n· 建议#1「村口道路需要硬化」（提出人：张卫东）`,
+    ]);
     expect((await say(bot, DEMO.leader, '审核 建议#1 不采纳')).texts).toEqual(['建议#1 已经是“已转交”，不能再不采纳。']);
   });
 

@@ -106,6 +106,9 @@ export async function ledgerMotions(db: Db, path: string) {
       no: meetingMotions.no,
       abstain: meetingMotions.abstain,
       passed: meetingMotions.passed,
+      expected: meetingMotions.expected,
+      present: meetingMotions.present,
+      outcome: meetingMotions.outcome,
     })
     .from(meetingMotions)
     .innerJoin(meetings, eq(meetings.id, meetingMotions.meetingId))

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, isNull, lte, max, or, sql, type SQL } from 'drizzle-orm';
-import { TALK_KINDS, type AttendanceStatus, type MeetingKind, type VoteChoice } from '../../domain/meetings/index.js';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, max, or, sql, type SQL } from 'drizzle-orm';
+import { TALK_KINDS, VOTING_KINDS, type AttendanceStatus, type MeetingKind, type MemberKind, type VoteChoice, type VoteOutcome } from '../../domain/meetings/index.js';
+import { cleanName } from '../../domain/normalise.js';
 import type { Platform, RoleName } from '../../domain/types.js';
-import { meetingAttendance, meetingMotions, meetingVotes, meetings, people, records, roles } from '../schema/index.js';
+import { meetingAttendance, meetingMotions, meetingVotes, meetings, people, records, roles, villageMembers } from '../schema/index.js';
 import { perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 
@@ -49,6 +50,29 @@ export async function currentMeetingInChat(db: Db, platform: Platform, chatId: s
     .limit(5);
   // Prefer one whose window is open now over a later one.
   return rows.find((m) => m.signinOpensAt <= now) ?? rows[0] ?? null;
+}
+
+/**
+ * The 党员大会 or 村民代表会议 of this chat whose sign-in is open now, the latest first: a vote
+ * goes to it even while another kind of meeting (a 恳谈会) is open in the same chat.
+ */
+export async function votingMeetingInChat(db: Db, platform: Platform, chatId: string, now: number): Promise<MeetingRow | null> {
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.platform, platform),
+        eq(meetings.chatId, chatId),
+        inArray(meetings.status, ['scheduled', 'open']),
+        inArray(meetings.kind, [...VOTING_KINDS]),
+        lte(meetings.signinOpensAt, now),
+        gt(meetings.signinClosesAt, now),
+      ),
+    )
+    .orderBy(desc(meetings.startsAt), desc(meetings.seq))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 /** Meetings the scheduler may have work for: not finished and starting within the look-ahead. */
@@ -210,7 +234,7 @@ export async function getMotion(db: Db, meetingId: string, recordId: string): Pr
 
 export async function openMotionsOf(db: Db, meetingId: string) {
   return db
-    .select({ motion: meetingMotions, seq: records.seq, text: records.text, personId: records.personId, regionCode: records.regionCode })
+    .select({ motion: meetingMotions, seq: records.seq, text: records.text, personId: records.personId, anonymous: records.anonymous, regionCode: records.regionCode })
     .from(meetingMotions)
     .innerJoin(records, eq(records.id, meetingMotions.recordId))
     .where(and(eq(meetingMotions.meetingId, meetingId), isNull(meetingMotions.closedAt)))
@@ -225,11 +249,20 @@ export function closeMotionStatement(
   db: Db,
   meetingId: string,
   recordId: string,
-  result: { yes: number; no: number; abstain: number; passed: boolean; at: number },
+  result: { yes: number; no: number; abstain: number; expected: number; present: number; outcome: VoteOutcome; at: number },
 ): Statement {
   return db
     .update(meetingMotions)
-    .set({ yes: result.yes, no: result.no, abstain: result.abstain, passed: result.passed ? 1 : 0, closedAt: result.at })
+    .set({
+      yes: result.yes,
+      no: result.no,
+      abstain: result.abstain,
+      expected: result.expected,
+      present: result.present,
+      outcome: result.outcome,
+      passed: result.outcome === 'adopted' ? 1 : 0,
+      closedAt: result.at,
+    })
     .where(and(eq(meetingMotions.meetingId, meetingId), eq(meetingMotions.recordId, recordId)));
 }
 
@@ -246,12 +279,84 @@ export async function voteOf(db: Db, meetingId: string, recordId: string, person
   return rows[0]?.c ?? null;
 }
 
-export async function votesOf(db: Db, meetingId: string, recordId: string): Promise<VoteChoice[]> {
+/** The votes cast by members of the electorate (a vote by anyone else never counts). */
+export async function votesOf(db: Db, meetingId: string, recordId: string, regionCode: string, kind: MemberKind): Promise<VoteChoice[]> {
   const rows = await db
     .select({ c: meetingVotes.choice })
     .from(meetingVotes)
+    .innerJoin(
+      villageMembers,
+      and(eq(villageMembers.personId, meetingVotes.personId), eq(villageMembers.regionCode, regionCode), eq(villageMembers.kind, kind)),
+    )
     .where(and(eq(meetingVotes.meetingId, meetingId), eq(meetingVotes.recordId, recordId)));
   return rows.map((r) => r.c);
+}
+
+/** The chair's counted show of hands (计票), kept on the open motion until the meeting closes. */
+export function countMotionStatement(
+  db: Db,
+  meetingId: string,
+  recordId: string,
+  count: { yes: number; no: number; abstain: number; by: string },
+): Statement {
+  return db
+    .update(meetingMotions)
+    .set({ yes: count.yes, no: count.no, abstain: count.abstain, countedBy: count.by })
+    .where(and(eq(meetingMotions.meetingId, meetingId), eq(meetingMotions.recordId, recordId), isNull(meetingMotions.closedAt)));
+}
+
+// Party members and villager representatives (the electorate of a vote)
+
+export async function membersOf(db: Db, regionCode: string, kind: MemberKind): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: people.id, name: people.name })
+    .from(villageMembers)
+    .innerJoin(people, eq(people.id, villageMembers.personId))
+    .where(and(eq(villageMembers.regionCode, regionCode), eq(villageMembers.kind, kind)))
+    .orderBy(asc(people.id));
+}
+
+export async function isMember(db: Db, regionCode: string, kind: MemberKind, personId: string): Promise<boolean> {
+  const rows = await db
+    .select({ p: villageMembers.personId })
+    .from(villageMembers)
+    .where(and(eq(villageMembers.regionCode, regionCode), eq(villageMembers.kind, kind), eq(villageMembers.personId, personId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** How many of the electorate are signed in (by themselves or by name through 代签). */
+export async function membersPresent(db: Db, meetingId: string, regionCode: string, kind: MemberKind): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(meetingAttendance)
+    .innerJoin(
+      villageMembers,
+      and(eq(villageMembers.personId, meetingAttendance.personId), eq(villageMembers.regionCode, regionCode), eq(villageMembers.kind, kind)),
+    )
+    .where(and(eq(meetingAttendance.meetingId, meetingId), inArray(meetingAttendance.status, ['signed', 'late'])));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** People of the village by this name, cleaned: its roster, people added to it, anyone holding a role there. */
+export async function villagePeopleNamed(db: Db, regionCode: string, name: string): Promise<{ id: string; name: string }[]> {
+  const rows = await db
+    .selectDistinct({ id: people.id, name: people.name })
+    .from(people)
+    .leftJoin(roles, eq(roles.personId, people.id))
+    .where(or(eq(people.homeRegion, regionCode), eq(roles.regionCode, regionCode)));
+  return rows.filter((p) => cleanName(p.name) === name);
+}
+
+/** Removing changes only later votes: a closed vote keeps the figures it was decided on. */
+export function removeMemberStatement(db: Db, regionCode: string, kind: MemberKind, personId: string): Statement {
+  return db
+    .delete(villageMembers)
+    .where(and(eq(villageMembers.regionCode, regionCode), eq(villageMembers.kind, kind), eq(villageMembers.personId, personId)));
+}
+
+export function addMemberStatement(db: Db, row: typeof villageMembers.$inferInsert): Statement {
+  return db.insert(villageMembers).values(row).onConflictDoNothing();
 }
 
 /** One vote per person: a second press is ignored by the key, whatever it says. */
@@ -260,35 +365,36 @@ export function voteStatement(db: Db, row: typeof meetingVotes.$inferInsert): St
 }
 
 /**
- * The latest meeting vote that passed each suggestion, with the meeting's attendance: 应到 is
- * everyone invited, 实到 those signed in plus villagers counted by head.
+ * The latest meeting vote that adopted each suggestion, with the figures stored when it closed:
+ * 应到 the members due to attend, 实到 those present.
  */
 export async function adoptingVotes(db: Db, recordIds: readonly string[]) {
   if (recordIds.length === 0) return new Map<string, AdoptingVote>();
   const rows = await db
     .select({
       recordId: meetingMotions.recordId,
+      seq: meetings.seq,
       kind: meetings.kind,
       startsAt: meetings.startsAt,
-      villagers: meetings.villagers,
       yes: meetingMotions.yes,
       no: meetingMotions.no,
       abstain: meetingMotions.abstain,
+      expected: meetingMotions.expected,
+      present: meetingMotions.present,
       closedAt: meetingMotions.closedAt,
-      expected: sql<number>`(select count(*) from meeting_attendance a where a.meeting_id = ${meetings.id})`,
-      signed: sql<number>`(select count(*) from meeting_attendance a where a.meeting_id = ${meetings.id} and a.status in ('signed', 'late'))`,
     })
     .from(meetingMotions)
     .innerJoin(meetings, eq(meetings.id, meetingMotions.meetingId))
-    .where(and(inArray(meetingMotions.recordId, [...recordIds]), eq(meetingMotions.passed, 1)))
+    .where(and(inArray(meetingMotions.recordId, [...recordIds]), eq(meetingMotions.outcome, 'adopted')))
     .orderBy(asc(meetingMotions.closedAt));
   const out = new Map<string, AdoptingVote>();
   for (const r of rows) {
     out.set(r.recordId, {
+      seq: r.seq,
       kind: r.kind,
       startsAt: r.startsAt,
-      expected: Number(r.expected),
-      present: Number(r.signed) + r.villagers,
+      expected: r.expected ?? 0,
+      present: r.present ?? 0,
       yes: r.yes ?? 0,
       no: r.no ?? 0,
       abstain: r.abstain ?? 0,
@@ -298,6 +404,7 @@ export async function adoptingVotes(db: Db, recordIds: readonly string[]) {
 }
 
 export interface AdoptingVote {
+  seq: number;
   kind: MeetingKind | null;
   startsAt: number;
   expected: number;

@@ -76,8 +76,31 @@ export const meetingMotions = sqliteTable(
     no: integer('no'),
     abstain: integer('abstain'),
     passed: integer('passed'),
+    /** Members due to attend (应到) and present (实到) when the vote closed: party members or representatives. */
+    expected: integer('expected'),
+    present: integer('present'),
+    /** adopted | rejected | invalid (无效：未达法定人数); null while open. */
+    outcome: text('outcome', { enum: ['adopted', 'rejected', 'invalid'] }),
+    /** Set when the chair entered the counted show of hands (计票) instead of the buttons' tally. */
+    countedBy: text('counted_by'),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.recordId] }), index('meeting_motions_record').on(t.recordId)],
+);
+
+/**
+ * Who may vote where: a village's party members (党员) and villager representatives (村民代表).
+ * Many of them have no account; they are people rows without identities, signed in by name (代签).
+ */
+export const villageMembers = sqliteTable(
+  'village_members',
+  {
+    regionCode: text('region_code').notNull(),
+    personId: text('person_id').notNull(),
+    kind: text('kind', { enum: ['party', 'representative'] }).notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: integer('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.kind, t.personId] }), index('village_members_person').on(t.personId)],
 );
 
 export const meetingVotes = sqliteTable(

@@ -81,13 +81,11 @@ export interface VoteTally {
   yes: number;
   no: number;
   abstain: number;
-  /** Passed when more than half of those voting said yes. */
-  passed: boolean;
 }
 
+/** The buttons' count; whether it adopts anything is for the meeting's rules (quorum.ts). */
 export function tally(choices: readonly VoteChoice[]): VoteTally {
   const yes = choices.filter((c) => c === 'yes').length;
   const no = choices.filter((c) => c === 'no').length;
-  const abstain = choices.length - yes - no;
-  return { yes, no, abstain, passed: choices.length > 0 && yes * 2 > choices.length };
+  return { yes, no, abstain: choices.length - yes - no };
 }

@@ -7,3 +7,4 @@ export * from './nudges.js';
 export * from './parse-time.js';
 export * from './reports.js';
 export * from '../zoned-time.js';
+export * from './quorum.js';

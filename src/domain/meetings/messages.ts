@@ -14,8 +14,12 @@ import {
   type AttendanceSummary,
   type GradedVillage,
   type MeetingKind,
+  MEMBER_KIND_LABELS,
+  type MemberKind,
   type VoteChoice,
-  type VoteTally,
+  type VoteDecision,
+  type VoteFigures,
+  type VoteOutcome,
 } from './index.js';
 import { KIND_LABELS, progressLine, STATUS_LABELS } from '../messages.js';
 import { GRADE_MARKS, statsMsg } from '../stats/messages.js';
@@ -232,10 +236,20 @@ export const meetingMsg = {
   },
 
   // votes
-  voteUsage: '请写上要表决的建议号，例如「表决 建议#12」。',
-  voteNeedsMeeting: '表决要在党员大会或村民代表会议签到期间进行。请先安排会议并在签到开放后表决。',
+  voteUsage: '请写上要表决的建议号，例如「表决 建议#12」或「表决 建议#12 会议#6」；举手表决的计票：「表决 建议#12 赞成 20 反对 2 弃权 1」。',
+  voteNeedsMeeting: '本群现在没有正在签到的党员大会或村民代表会议。表决要在这两种会议签到期间进行：请先安排会议，签到开放后再发送「表决 建议#N」。',
+  voteMeetingNotFound(seq: number): string {
+    return `本群没有会议#${seq}。请在开会的群里发送「表决 建议#N 会议#${seq}」。`;
+  },
+  voteMeetingNotOpen(m: MeetingView, tz: string): string {
+    return `${head(m)} 现在不在签到时间。表决要在签到期间（${clock(m.signinOpensAt, tz)}–${clock(m.signinClosesAt, tz)}）进行。`;
+  },
   voteWrongKind(kind: MeetingKind | null): string {
     return `${kind ? MEETING_KIND_LABELS[kind] : '这个会议'}不能表决建议，只有党员大会和村民代表会议可以。`;
+  },
+  voteNoElectorate(village: string, kind: MemberKind): string {
+    const label = MEMBER_KIND_LABELS[kind];
+    return `${village}还没有登记${label}名单，算不出应到人数，不能表决。请组长或联络站先发送「成员 ${village} 姓名 ${label}」登记。`;
   },
   voteNoSuggestion(seq: number): string {
     return `没有找到本村的建议#${seq}。发送「清单 建议」查看本村建议。`;
@@ -246,11 +260,19 @@ export const meetingMsg = {
   voteBadState(seq: number, status: string): string {
     return `建议#${seq} 现在是「${STATUS_LABELS[status] ?? status}」，不能再表决。`;
   },
-  voteCard(seq: number, text: string, m: MeetingView): string {
-    return `${head(m)} 表决：建议#${seq}\n「${text}」\n已签到的参会人员每人一票，请点按钮：赞成 / 反对 / 弃权。签到结束时统计结果。`;
+  voteCard(seq: number, text: string, m: MeetingView, kind: MemberKind, expected: number): string {
+    const label = MEMBER_KIND_LABELS[kind];
+    return [
+      `${head(m)} 表决：建议#${seq}`,
+      `「${text}」`,
+      `应到${label} ${expected} 人。到会的${label}每人一票，请点按钮：赞成 / 反对 / 弃权；举手表决的，主持人发送「表决 建议#${seq} 赞成 N 反对 N 弃权 N」计票。签到结束时统计结果。`,
+    ].join('\n');
   },
   voteLabels: { yes: '赞成', no: '反对', abstain: '弃权' } as Record<VoteChoice, string>,
   voteNotSignedIn: '请先签到再投票。',
+  voteNotMember(kind: MemberKind): string {
+    return `这次表决只有本村${MEMBER_KIND_LABELS[kind]}投票。`;
+  },
   voteAlreadyCast(choice: VoteChoice): string {
     return `您已经投过票了（${meetingMsg.voteLabels[choice]}），每人一票。`;
   },
@@ -259,17 +281,79 @@ export const meetingMsg = {
   voteCast(choice: VoteChoice): string {
     return `已投票：${meetingMsg.voteLabels[choice]}`;
   },
-  voteResult(seq: number, t: VoteTally, m: MeetingView): string {
-    return `${head(m)} 表决结果：建议#${seq} 赞成 ${t.yes}，反对 ${t.no}，弃权 ${t.abstain}，${t.passed ? '通过' : '未通过'}。结果已记入建议。`;
+  voteCountNoMotion(seq: number): string {
+    return `建议#${seq} 还没有提交本次会议表决，请先发送「表决 建议#${seq}」。`;
   },
-  voteHistory(t: VoteTally): string {
-    return `表决${t.passed ? '通过' : '未通过'}：赞成 ${t.yes}，反对 ${t.no}，弃权 ${t.abstain}`;
+  voteCountTooMany(total: number, present: number, kind: MemberKind): string {
+    const label = MEMBER_KIND_LABELS[kind];
+    return `计票合计 ${total} 票，多于已签到的${label}（${present} 人）。请先为到会的${label}签到或代签，再计票。`;
+  },
+  voteCounted(seq: number, c: { yes: number; no: number; abstain: number }, m: MeetingView): string {
+    return `已记下 ${head(m)} 建议#${seq} 的计票：赞成 ${c.yes}，反对 ${c.no}，弃权 ${c.abstain}。签到结束时按此统计（再次计票会改成新的数字）。`;
+  },
+  /** The rule applied, with the numbers it needs for this meeting. */
+  voteRule(kind: MemberKind, f: VoteFigures, d: VoteDecision): string {
+    return kind === 'party'
+      ? `规则：党员大会须三分之二以上党员到会（至少 ${d.quorum} 人），赞成票超过应到党员半数（至少 ${d.needed} 票）`
+      : `规则：村民代表会议须三分之二以上村民代表到会（至少 ${d.quorum} 人），赞成票超过到会代表半数（${f.present < d.quorum ? '到会不足，不计' : `至少 ${d.needed} 票`}）`;
+  },
+  /** The rule in a ledger cell. */
+  voteRuleShort: {
+    party: '到会不少于应到党员三分之二，赞成超过应到党员半数',
+    representative: '到会不少于应到代表三分之二，赞成超过到会代表半数',
+  } as Record<MemberKind, string>,
+  voteFigures(f: VoteFigures): string {
+    return `应到 ${f.expected} 人，实到 ${f.present} 人；赞成 ${f.yes}，反对 ${f.no}，弃权 ${f.abstain}`;
+  },
+  voteOutcome: {
+    adopted: '通过，建议已采纳',
+    rejected: '未通过，建议不采纳',
+    invalid: '无效（未达法定人数），建议状态不变',
+  } as Record<VoteOutcome, string>,
+  voteResult(seq: number, kind: MemberKind, f: VoteFigures, d: VoteDecision, m: MeetingView): string {
+    return [`${head(m)} 表决结果：建议#${seq}`, meetingMsg.voteFigures(f), meetingMsg.voteRule(kind, f, d), `结果：${meetingMsg.voteOutcome[d.outcome]}。`].join('\n');
+  },
+  voteHistory(m: MeetingView, f: VoteFigures, outcome: VoteOutcome): string {
+    const label = m.kind ? MEETING_KIND_LABELS[m.kind] : '会议';
+    const word = outcome === 'adopted' ? '通过' : outcome === 'rejected' ? '未通过' : '无效（未达法定人数）';
+    return `会议#${m.seq} ${label}表决${word}：应到 ${f.expected}，实到 ${f.present}，赞成 ${f.yes}，反对 ${f.no}，弃权 ${f.abstain}`;
+  },
+  /** 公示 in the village group: the decision and its figures; the proposer's name unless anonymous. */
+  voteNotice(seq: number, text: string, proposer: string, f: VoteFigures, outcome: VoteOutcome, m: MeetingView): string {
+    return [`【公示】${head(m)} 表决结果`, `建议#${seq}「${text}」（提出人：${proposer}）`, `${meetingMsg.voteFigures(f)}；${meetingMsg.voteOutcome[outcome]}。`].join('\n');
   },
   submitterVoteOpened(name: string, seq: number, m: MeetingView): string {
     return `${name}，您的建议#${seq} 已提交 ${head(m)} 表决。`;
   },
-  submitterVoteResult(name: string, seq: number, t: VoteTally): string {
-    return `${name}，您的建议#${seq} 表决结果：赞成 ${t.yes}，反对 ${t.no}，弃权 ${t.abstain}，${t.passed ? '通过' : '未通过'}。`;
+  submitterVoteResult(name: string, seq: number, f: VoteFigures, outcome: VoteOutcome): string {
+    return `${name}，您的建议#${seq} 表决结果：${meetingMsg.voteFigures(f)}；${meetingMsg.voteOutcome[outcome]}。`;
+  },
+
+  // party members and villager representatives
+  memberUsage: '请按「成员 村名 姓名 党员」或「成员 村名 姓名 村民代表」登记，例如「成员 温泉村 李四 村民代表」；不再是的，在后面加「移除」。',
+  memberNoVillage(place: string): string {
+    return `没有找到村「${place}」。请写村名，例如「成员 温泉村 李四 党员」。`;
+  },
+  memberAmbiguous(place: string, names: readonly string[]): string {
+    return `「${place}」有 ${names.length} 个：${names.join('、')}。请写得更完整些。`;
+  },
+  memberAmbiguousPerson(name: string): string {
+    return `本村有不止一位 ${name}，请联系联络站在名册里区分后再登记。`;
+  },
+  memberNameTooLong: '姓名太长了，请写 1 到 20 个字。',
+  memberAdded(village: string, name: string, kind: MemberKind, total: number, isNew: boolean): string {
+    const label = MEMBER_KIND_LABELS[kind];
+    return `已登记 ${name} 为 ${village} 的${label}${isNew ? `（名册外人员，开会时由组长「代签 ${name}」）` : ''}。本村${label}共 ${total} 人。`;
+  },
+  memberRemoved(village: string, name: string, kind: MemberKind, total: number): string {
+    const label = MEMBER_KIND_LABELS[kind];
+    return `已把 ${name} 从 ${village} 的${label}名单移除，以后的表决不再计入应到。本村${label}共 ${total} 人。`;
+  },
+  memberNotListed(village: string, name: string, kind: MemberKind): string {
+    return `${village} 的${MEMBER_KIND_LABELS[kind]}名单里没有 ${name}。`;
+  },
+  memberAlready(village: string, name: string, kind: MemberKind): string {
+    return `${name} 已经是 ${village} 的${MEMBER_KIND_LABELS[kind]}。`;
   },
 
   // 周调度 and 月督查

@@ -7,6 +7,7 @@
 import { cleanName, cleanText } from '../normalise.js';
 import { chatPurposeFor, PURPOSE_WORDS } from '../regions/purpose.js';
 import type { ChatPurpose, Platform, RegionLevel, RoleName } from '../types.js';
+import type { MemberKind } from '../meetings/quorum.js';
 
 export type TableKind = 'regions' | 'roster' | 'council' | 'stations' | 'chats';
 
@@ -47,6 +48,8 @@ export interface PersonRow {
   /** Home village of a cadre or council member; the station's region for station staff. */
   homeCode: string;
   roles: RoleName[];
+  /** Party member (党员) or villager representative (村民代表) of the home village: who votes at its meetings. */
+  members: MemberKind[];
 }
 
 /** A chat bound to a place, as 「绑定」 in that chat would bind it. */
@@ -88,6 +91,9 @@ const COLUMNS = {
   employeeNo: ['工号', '员工编号', '职工号'],
   home: ['家乡村', '家乡', '村', '村（社区）', '所在村'],
   role: ['角色', '身份', '职务'],
+  party: ['党员', '是否党员', '中共党员'],
+  representative: ['村民代表', '是否村民代表'],
+  politics: ['政治面貌'],
   council: ['理事会', '理事会所在村', '所属理事会'],
   station: ['联络站', '联络服务站', '所属联络站'],
   planningUnit: ['规划编制技术单位', '编制单位', '规划编制单位', '技术单位'],
@@ -122,6 +128,11 @@ const ROLE_WORDS: Record<string, RoleName[]> = {
   组长: ['leader', 'cadre'],
 };
 
+/** Words of the role cell that make someone part of a village's electorate rather than give a role. */
+const MEMBER_WORDS: Record<string, MemberKind> = { 党员: 'party', 中共党员: 'party', 村民代表: 'representative', 代表: 'representative' };
+const YES = /^(?:是|√|✓|✔|1|y|yes|true)$/iu;
+const NO = /^(?:否|×|0|n|no|false)?$/iu;
+
 function norm(s: string): string {
   return s.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）');
 }
@@ -147,7 +158,7 @@ export function detectTable(header: readonly string[]): TableKind | null {
 }
 
 /** What a header must contain, for the message about a table nobody recognised. */
-export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
+export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”（可加“党员、村民代表”），理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
 
 /** What officials write in the 平台 column, to the platform names the registry uses. */
 /** Words of the 平台 column (lower case) → platform name, as the platform registry gives them. */
@@ -292,14 +303,34 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup, p
       }
       let roles: RoleName[];
       let where: ReturnType<typeof place>;
+      const members = new Set<MemberKind>();
       if (kind === 'roster') {
-        const roleWord = norm(get('role'));
-        const r = roleWord ? ROLE_WORDS[roleWord] : ['cadre' as RoleName];
-        if (!r) {
-          fail(table.sheet, row, `角色“${get('role')}”应为 回乡干部 或 编制组组长`);
+        // 「回乡干部、党员」, or 「村民代表」 alone for someone outside the cadre roster.
+        const words = get('role').split(/[、,，/\s]+/u).map(norm).filter(Boolean);
+        const r = new Set<RoleName>(words.length === 0 ? ['cadre'] : []);
+        const unknown = words.filter((w) => {
+          if (ROLE_WORDS[w]) for (const x of ROLE_WORDS[w]) r.add(x);
+          else if (MEMBER_WORDS[w]) members.add(MEMBER_WORDS[w]);
+          else return true;
+          return false;
+        });
+        if (unknown.length > 0) {
+          fail(table.sheet, row, `角色“${get('role')}”应为 回乡干部、编制组组长、党员 或 村民代表`);
           continue;
         }
-        roles = r;
+        let flagsOk = true;
+        for (const col of ['party', 'representative'] as const) {
+          const v = get(col);
+          if (YES.test(v)) members.add(col);
+          else if (!NO.test(v)) {
+            fail(table.sheet, row, `“${COLUMNS[col][0]}”一栏应填 是 或 否，不是“${v}”`);
+            flagsOk = false;
+          }
+        }
+        if (!flagsOk) continue;
+        // 预备党员 have no vote yet: only full members count.
+        if (/^(?:中共|中国共产党)?党员$/u.test(norm(get('politics')))) members.add('party');
+        roles = [...r];
         where = place(get('home'), ['village']);
       } else if (kind === 'council') {
         roles = ['council'];
@@ -320,7 +351,7 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup, p
         continue;
       }
       seen.set(key, { sheet: table.sheet, row });
-      personRows.push({ kind: 'person', sheet: table.sheet, row, name, phone, employeeNo, workUnit, homeCode: where.ref.code, roles });
+      personRows.push({ kind: 'person', sheet: table.sheet, row, name, phone, employeeNo, workUnit, homeCode: where.ref.code, roles, members: [...members] });
     }
   }
   const failed = new Set(errors.map((e) => `${e.sheet}\u0000${e.row}`));

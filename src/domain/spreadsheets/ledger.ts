@@ -11,6 +11,7 @@ import type { StatsTotals } from '../stats/rollup.js';
 import { GRADE_LABELS, statsMsg } from '../stats/messages.js';
 import { completionRate, percent, type Grade } from '../stats/standing.js';
 import { signInRate } from '../stats/rollup.js';
+import type { VoteOutcome } from '../meetings/quorum.js';
 
 export type Cell = string | number;
 
@@ -82,6 +83,12 @@ export interface LedgerMotion {
   no: number | null;
   abstain: number | null;
   passed: boolean | null;
+  /** 应到 and 实到 of the electorate, stored when the vote closed. */
+  expected: number | null;
+  present: number | null;
+  outcome: VoteOutcome | null;
+  /** The quorum and majority rule of the meeting's kind, in words. */
+  rule: string;
 }
 
 /** A 汇总 row: the statistics model's totals and colour of one sub-region (or the scope). */
@@ -233,8 +240,8 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
   sheets.push({
     name: '会议表决',
     title: `会议表决（${stamp}）`,
-    header: ['会议编号', '县（市、区）', '乡镇（街道）', '村（社区）', '会议名称', '类型', '时间', '建议编号', '建议内容', '赞成', '反对', '弃权', '结果'],
-    widths: [10, 12, 12, 12, 24, 12, 17, 10, 36, 6, 6, 6, 10],
+    header: ['会议编号', '县（市、区）', '乡镇（街道）', '村（社区）', '会议名称', '类型', '时间', '建议编号', '建议内容', '赞成', '反对', '弃权', '结果', '应到', '实到', '表决规则'],
+    widths: [10, 12, 12, 12, 24, 12, 17, 10, 36, 6, 6, 6, 18, 6, 6, 30],
     rows: data.motions.map((v) => [
       `会议#${v.meetingSeq}`,
       ...places(v.regionCode),
@@ -246,11 +253,22 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       v.yes ?? '',
       v.no ?? '',
       v.abstain ?? '',
-      v.passed === null ? '表决中' : v.passed ? '通过' : '未通过',
+      motionResult(v),
+      v.expected ?? '',
+      v.present ?? '',
+      v.rule,
     ]),
     empty: '没有表决。',
   });
   return sheets;
+}
+
+const OUTCOME_LABELS: Record<VoteOutcome, string> = { adopted: '通过', rejected: '未通过', invalid: '无效（未达法定人数）' };
+
+function motionResult(v: LedgerMotion): string {
+  if (v.outcome) return OUTCOME_LABELS[v.outcome];
+  // Votes stored before the quorum rules knew only passed or not.
+  return v.passed === null ? '表决中' : v.passed ? '通过' : '未通过';
 }
 
 function statusText(status: string): string {

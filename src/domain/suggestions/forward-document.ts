@@ -18,9 +18,11 @@ export interface ForwardItem {
 }
 
 export interface AdoptingMeeting {
+  /** 会议#N */
+  seq: number;
   kind: string;
   date: string;
-  /** Invited (应到) and present (实到, villagers by head included). */
+  /** Members due to attend (应到: party members or representatives) and present (实到). */
   expected: number;
   present: number;
   yes: number;

@@ -61,7 +61,7 @@ export const sx = {
       case 'voting':
         return `建议#${seq} 正在会议表决中，请等表决结果出来后再审核。`;
       case 'not_adopted':
-        return `建议#${seq} 现在是“${statusLabel(current)}”，要先经村民（代表）会议或党员大会同意并「审核 建议#${seq} 采纳」，才能转交规划编制技术单位。`;
+        return `建议#${seq} 现在是“${statusLabel(current)}”，要先在党员大会或村民代表会议上「表决 建议#${seq}」通过（会外已经同意的用「审核 建议#${seq} 采纳」），才能转交规划编制技术单位。`;
       case 'final':
         return `建议#${seq} 已经是“${statusLabel(current)}”，不能再${DECISION_LABELS[decision]}。`;
     }
@@ -181,10 +181,17 @@ export const sx = {
   // forwarding to the planning technical unit
   forwardNeedsVillage: '请在村庄规划编制组群里发送「转交」，或写上村名，例如「转交 温泉村」。',
   forwardNone(village: string): string {
-    return `${village}还没有已采纳的建议。建议经村民（代表）会议或党员大会同意后，用「审核 建议#N 采纳」记为采纳，再发送「转交」。`;
+    return `${village}还没有已采纳的建议。在党员大会或村民代表会议上「表决 建议#N」通过即为采纳；会外已经同意的，用「审核 建议#N 采纳」记为采纳。再发送「转交」。`;
   },
   forwardDone(village: string, total: number, newly: number): string {
     return `${village}已采纳建议转交文件已生成，共 ${total} 条（本次新转交 ${newly} 条），请把文件发给规划编制技术单位。`;
+  },
+  /** 公示 in the village group: what went to the planning unit, the proposer's name unless anonymous. */
+  forwardNotice(village: string, unit: string | null, items: readonly { seq: number; text: string; author: string }[]): string {
+    return [
+      `【公示】${village}以下 ${items.length} 条建议已采纳并转交${unit ?? '规划编制技术单位'}，将在村庄规划编制中研究吸收：`,
+      ...items.map((it) => `· 建议#${it.seq}「${it.text}」（提出人：${it.author}）`),
+    ].join('\n');
   },
   docTitle(village: string): string {
     return `${village}已采纳建议转交单`;
@@ -193,7 +200,7 @@ export const sx = {
     return `致：${unit ?? '村庄规划编制技术单位'}`;
   },
   docMeeting(m: AdoptingMeeting): string {
-    return `${m.kind}（${m.date}）\n应到 ${m.expected} 人，实到 ${m.present} 人\n赞成 ${m.yes}，反对 ${m.no}，弃权 ${m.abstain}`;
+    return `会议#${m.seq} ${m.kind}（${m.date}）\n应到 ${m.expected} 人，实到 ${m.present} 人\n赞成 ${m.yes}，反对 ${m.no}，弃权 ${m.abstain}`;
   },
   docNoMeeting: '未在本系统表决',
   docStation(township: string): string {

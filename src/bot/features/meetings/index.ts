@@ -4,6 +4,7 @@ import { runMeetingJobs } from './jobs.js';
 import { meetingCancelCommand, meetingMoveCommand } from './change.js';
 import { meetingButton, meetingCommand } from './schedule.js';
 import { talkCommand } from './talk.js';
+import { memberCommand } from './member.js';
 import { voteButton, voteCommand } from './vote.js';
 
 /** Reminders 24 h and 1 h before, the sign-in window opening, and the attendance summary. */
@@ -19,7 +20,7 @@ const meetingJob: Job = {
 export const meetingsFeature: Feature = {
   name: 'meetings',
   routes: {
-    commands: { meeting: meetingCommand, meeting_cancel: meetingCancelCommand, meeting_move: meetingMoveCommand, talk: talkCommand, signin: signinCommand, proxy: proxyCommand, leave: leaveCommand, vote: voteCommand },
+    commands: { meeting: meetingCommand, meeting_cancel: meetingCancelCommand, meeting_move: meetingMoveCommand, talk: talkCommand, signin: signinCommand, proxy: proxyCommand, leave: leaveCommand, vote: voteCommand, member: memberCommand },
     buttons: { mtg: meetingButton, signin: signinButton, vote: voteButton },
   },
   jobs: [meetingJob],

@@ -1,8 +1,10 @@
-import { getChat } from '../../../db/repo/chats.js';
+import { chatsForRegion, getChat } from '../../../db/repo/chats.js';
 import {
   attendanceOf,
   closeMotionStatement,
   meetingsToSchedule,
+  membersOf,
+  membersPresent,
   openMotionsOf,
   setRecordStatusStatement,
   updateMeetingStatement,
@@ -13,9 +15,10 @@ import { getPerson } from '../../../db/repo/people.js';
 import { doneJobs } from '../../../db/repo/scheduler.js';
 import { insertHistoryStatement, nextHistoryVersion } from '../../../db/repo/suggestions.js';
 import type { Store } from '../../../db/store.js';
-import { dueMeetingActions, MEETING_LOOKAHEAD_MS, summarise, tally, type MeetingAction } from '../../../domain/meetings/index.js';
+import { decideVote, dueMeetingActions, electorateOf, MEETING_LOOKAHEAD_MS, summarise, tally, type MeetingAction, type VoteOutcome } from '../../../domain/meetings/index.js';
+import { ANONYMOUS_LABEL } from '../../../domain/anonymous.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
-import type { OutMessage } from '../../../domain/types.js';
+import type { OutMessage, Platform } from '../../../domain/types.js';
 import { meetingChat, meetingKey, viewOf } from './view.js';
 import { commitWork, type ScheduledWork } from '../../engine/scheduler/commit.js';
 import { personalMessages, reachOf } from '../../engine/scheduler/recipients.js';
@@ -107,6 +110,13 @@ async function reminder(deps: MeetingJobDeps, m: MeetingRow, lead: '24h' | '1h')
   return { jobKey: jobKey(m, lead === '24h' ? 'remind-24h' : 'remind-1h'), statements: [], messages };
 }
 
+/** Adopted: 采纳 (a forwarded one stays forwarded); rejected: 不采纳; void: as before the vote. */
+function statusAfter(outcome: VoteOutcome, prior: string): string {
+  if (outcome === 'adopted') return prior === 'forwarded' ? 'forwarded' : 'adopted';
+  if (outcome === 'rejected') return 'rejected';
+  return prior;
+}
+
 /** The attendance summary, stored with the meeting, and the results of its votes. */
 async function close(deps: MeetingJobDeps, m: MeetingRow, now: number): Promise<ScheduledWork> {
   const db = deps.store.db;
@@ -134,34 +144,60 @@ async function close(deps: MeetingJobDeps, m: MeetingRow, now: number): Promise<
       ),
     );
   }
-  for (const motion of await openMotionsOf(db, m.id)) {
-    const result = tally(await votesOf(db, m.id, motion.motion.recordId));
+  const electorate = electorateOf(m.kind);
+  const motions = electorate ? await openMotionsOf(db, m.id) : [];
+  if (!electorate || motions.length === 0) return work;
+  const expected = (await membersOf(db, m.regionCode, electorate)).length;
+  const present = await membersPresent(db, m.id, m.regionCode, electorate);
+  // 公示: the village's own groups hear every result; the meeting's chat has it already.
+  const villageChats = (await chatsForRegion(db, m.regionCode, 'village')).filter((c) => !(c.platform === m.platform && c.chatId === m.chatId));
+  for (const motion of motions) {
+    const { recordId, priorStatus } = motion.motion;
+    const counted = motion.motion.countedBy !== null
+      ? { yes: motion.motion.yes ?? 0, no: motion.motion.no ?? 0, abstain: motion.motion.abstain ?? 0 }
+      : tally(await votesOf(db, m.id, recordId, m.regionCode, electorate));
+    const figures = { expected, present, ...counted };
+    const decision = decideVote(electorate, figures);
+    const status = statusAfter(decision.outcome, priorStatus);
     work.statements.push(
-      closeMotionStatement(db, m.id, motion.motion.recordId, { ...result, at: now }),
-      setRecordStatusStatement(db, motion.motion.recordId, motion.motion.priorStatus, now),
-      // The result goes into the suggestion's history, where reviewers look before deciding.
+      closeMotionStatement(db, m.id, recordId, { ...figures, outcome: decision.outcome, at: now }),
+      setRecordStatusStatement(db, recordId, status, now),
+      // The meeting is the decision's entry in the suggestion's history: adopted or rejected by
+      // it, or a void vote that changed nothing.
       insertHistoryStatement(db, {
-        recordId: motion.motion.recordId,
-        version: await nextHistoryVersion(db, motion.motion.recordId),
-        action: 'vote-result',
+        recordId,
+        version: await nextHistoryVersion(db, recordId),
+        action: decision.outcome === 'adopted' ? 'adopt' : decision.outcome === 'rejected' ? 'reject' : 'vote-result',
         fromStatus: 'voting',
-        toStatus: motion.motion.priorStatus,
-        comment: meetingMsg.voteHistory(result),
-        actorId: 'scheduler',
+        toStatus: status,
+        comment: meetingMsg.voteHistory(view, figures, decision.outcome),
+        actorId: `meeting:${m.id}`,
         actorName: `会议#${m.seq}`,
         eventId: `meeting:${m.id}:close`,
         at: now,
       }),
     );
-    work.messages.push({ to: meetingChat(m), text: meetingMsg.voteResult(motion.seq, result, view), key: `meeting:${m.id}:vote:${motion.seq}:result` });
+    work.messages.push({
+      to: meetingChat(m),
+      text: meetingMsg.voteResult(motion.seq, electorate, figures, decision, view),
+      key: `meeting:${m.id}:vote:${motion.seq}:result`,
+    });
     const submitter = await getPerson(db, motion.personId);
+    const proposer = motion.anonymous === 1 || !submitter ? ANONYMOUS_LABEL : submitter.name;
+    for (const c of villageChats) {
+      work.messages.push({
+        to: { platform: c.platform as Platform, chatId: c.chatId, threadId: c.threadId },
+        text: meetingMsg.voteNotice(motion.seq, motion.text, proposer, figures, decision.outcome, view),
+        key: `meeting:${m.id}:vote:${motion.seq}:notice:${c.platform}:${c.chatId}`,
+      });
+    }
     if (submitter) {
       const people = [{ id: submitter.id, name: submitter.name }];
       work.messages.push(
         ...personalMessages(
           people,
           await reachOf(db, people),
-          (p) => meetingMsg.submitterVoteResult(p.name, motion.seq, result),
+          (p) => meetingMsg.submitterVoteResult(p.name, motion.seq, figures, decision.outcome),
           (t) => `meeting:${m.id}:vote:${motion.seq}:told:${t.platform}:${t.chatId}`,
           [],
           () => '',

@@ -1,8 +1,18 @@
-import { confirmDraftStatement, getMeetingBySeq, insertMeetingStatement, inviteesOf, inviteStatement, nextMeetingSeq, updateMeetingStatement, type MeetingRow } from '../../../db/repo/meetings.js';
+import {
+  confirmDraftStatement,
+  getMeetingBySeq,
+  insertMeetingStatement,
+  inviteesOf,
+  inviteStatement,
+  membersOf,
+  nextMeetingSeq,
+  updateMeetingStatement,
+  type MeetingRow,
+} from '../../../db/repo/meetings.js';
 import { markProcessedStatement } from '../../../db/repo/events.js';
 import type { Statement } from '../../../db/store.js';
 import { mayUseIn } from '../../../domain/access.js';
-import { isMeetingKind, kindFromTitle, MEETING_KIND_LABELS, MEETING_KINDS, parseWhen, splitTitlePlace, windowFor, type MeetingKind } from '../../../domain/meetings/index.js';
+import { electorateOf, isMeetingKind, kindFromTitle, MEETING_KIND_LABELS, MEETING_KINDS, parseWhen, splitTitlePlace, windowFor, type MeetingKind } from '../../../domain/meetings/index.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
 import { msg } from '../../../domain/messages.js';
 import type { Button } from '../../../domain/types.js';
@@ -13,10 +23,15 @@ import { meetingChat, viewOf } from './view.js';
 
 const MAX_TITLE = 60;
 
-/** Invitations are a snapshot of who holds a role in the region when the meeting is confirmed. */
-async function invitations(ctx: HandlerContext, meetingId: string, regionCode: string): Promise<Statement[]> {
-  const people = await inviteesOf(ctx.db, regionCode);
-  return people.map((p) => inviteStatement(ctx.db, meetingId, p.id));
+/**
+ * Invitations are a snapshot of who holds a role in the region when the meeting is confirmed; a
+ * 党员大会 or 村民代表会议 also invites its electorate, so its attendance shows who of them came.
+ */
+async function invitations(ctx: HandlerContext, meetingId: string, regionCode: string, kind: MeetingKind | null): Promise<Statement[]> {
+  const ids = new Set((await inviteesOf(ctx.db, regionCode)).map((p) => p.id));
+  const electorate = electorateOf(kind);
+  if (electorate) for (const p of await membersOf(ctx.db, regionCode, electorate)) ids.add(p.id);
+  return [...ids].map((id) => inviteStatement(ctx.db, meetingId, id));
 }
 
 /** /meeting 会议 <when> <title> [@place] */
@@ -63,7 +78,7 @@ export const meetingCommand: CommandHandler = async (ctx, args) => {
   };
   const statements: Statement[] = [insertMeetingStatement(ctx.db, row)];
   if (!draft) {
-    statements.push(...(await invitations(ctx, id, row.regionCode)));
+    statements.push(...(await invitations(ctx, id, row.regionCode, row.kind)));
     return { statements, messages: [reply(ctx, meetingMsg.scheduled(viewOf(row), ctx.timeZone))] };
   }
   const buttons: Button[][] =
@@ -112,7 +127,7 @@ export const meetingButton: ButtonHandler = async (ctx, [action, seqText, kindTe
     statements: [
       decided,
       confirmDraftStatement(ctx.db, meeting.id, { ...window, kind, updatedAt: now }),
-      ...(await invitations(ctx, meeting.id, meeting.regionCode)),
+      ...(await invitations(ctx, meeting.id, meeting.regionCode, kind)),
     ],
     messages: [{ to: meetingChat(meeting), text: meetingMsg.scheduled(viewOf(confirmed), ctx.timeZone) }],
     toast: msg.done,

@@ -28,6 +28,11 @@ export interface CliDeps {
  * same person must get the same id every time the file is made: applying a newer roster then
  * updates people instead of adding them again.
  */
+/** Said only when the file marked some: most rosters have no 党员 or 村民代表 column. */
+function membersPart(report: ImportReport, sep = '，'): string {
+  return report.members > 0 ? `党员和村民代表 ${report.members} 项${sep}` : '';
+}
+
 function stableId(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 20);
 }
@@ -79,14 +84,14 @@ export async function runImport(argv: readonly string[], deps: CliDeps): Promise
   if (sqlFile && script) {
     await writeFile(sqlFile, script.script());
     deps.out(
-      `已写出 ${sqlFile}：地区 ${report.regions.added + report.regions.updated} 个，人员 ${report.people.added + report.people.updated} 位，角色 ${report.roles} 项，群绑定 ${report.chats} 个` +
+      `已写出 ${sqlFile}：地区 ${report.regions.added + report.regions.updated} 个，人员 ${report.people.added + report.people.updated} 位，角色 ${report.roles} 项，${membersPart(report)}群绑定 ${report.chats} 个` +
         (report.errors.length ? `；跳过有错的 ${report.errors.length} 行` : '') +
         `。导入 D1：npx wrangler d1 execute DB --remote --file ${sqlFile}`,
     );
     return 0;
   }
   deps.out(
-    `导入完成：地区新增 ${report.regions.added}、更新 ${report.regions.updated}；人员新增 ${report.people.added}、更新 ${report.people.updated}；角色 ${report.roles} 项；群绑定 ${report.chats} 个` +
+    `导入完成：地区新增 ${report.regions.added}、更新 ${report.regions.updated}；人员新增 ${report.people.added}、更新 ${report.people.updated}；角色 ${report.roles} 项；${membersPart(report, '；')}群绑定 ${report.chats} 个` +
       (report.errors.length ? `；跳过有错的 ${report.errors.length} 行。` : '。'),
   );
   return 0;

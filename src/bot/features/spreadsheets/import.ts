@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { bindChatStatement } from '../../../db/repo/chats.js';
+import { addMemberStatement } from '../../../db/repo/meetings.js';
 import { grantRoleStatement, upsertPersonStatement } from '../../../db/repo/people.js';
 import { regionFromInput, setPlanningUnitStatement, upsertRegionStatement } from '../../../db/repo/regions.js';
 import { people, regions as regionTable } from '../../../db/schema/index.js';
@@ -29,6 +30,8 @@ export interface ImportReport {
   regions: { added: number; updated: number };
   people: { added: number; updated: number };
   roles: number;
+  /** Party members and villager representatives marked (the electorate of votes). */
+  members: number;
   chats: number;
 }
 
@@ -82,7 +85,7 @@ export async function importTables(store: Store, tables: readonly Table[], optio
   const lookup: RegionLookup = { byCode: (c) => stored.get(c) ?? null, byName: (n) => byName.get(n) ?? [] };
   const { rows, errors } = validateTables(tables, lookup, platformWords());
   const total = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
-  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, chats: 0 };
+  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, members: 0, chats: 0 };
   if (errors.length > 0 && !options.skipBad) return report;
 
   const statements: Statement[] = [];
@@ -126,7 +129,8 @@ export async function importTables(store: Store, tables: readonly Table[], optio
           employeeNo: p.employeeNo ?? match?.employeeNo ?? null,
           workUnit: p.workUnit ?? match?.workUnit ?? null,
           homeRegion: p.homeCode,
-          onRoster: 1,
+          // Someone listed only as 党员 or 村民代表 is not on the cadre roster: 「登记」 cannot claim them.
+          onRoster: p.roles.length > 0 || match?.onRoster === 1 ? 1 : 0,
           createdAt: options.now,
         }),
       );
@@ -134,6 +138,10 @@ export async function importTables(store: Store, tables: readonly Table[], optio
     for (const role of p.roles) {
       statements.push(grantRoleStatement(db, id, role, p.homeCode, options.now));
       report.roles++;
+    }
+    for (const kind of p.members) {
+      statements.push(addMemberStatement(db, { regionCode: p.homeCode, personId: id, kind, addedBy: IMPORT_BINDER, addedAt: options.now }));
+      report.members++;
     }
     tick();
   }

@@ -4,6 +4,8 @@ import type { Db } from '../../../db/store.js';
 import type { FiveOnesItem } from '../../../domain/five-ones.js';
 import { KIND_LABELS } from '../../../domain/messages.js';
 import { MEETING_KIND_LABELS, isMeetingKind } from '../../../domain/meetings/kinds.js';
+import { electorateOf } from '../../../domain/meetings/quorum.js';
+import { meetingMsg } from '../../../domain/meetings/messages.js';
 import type { LedgerData, LedgerRecord } from '../../../domain/spreadsheets/ledger.js';
 import { readTags } from '../../../domain/suggestions/index.js';
 import type { Region } from '../../../domain/types.js';
@@ -99,6 +101,7 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
       ...v,
       kind: v.kind && isMeetingKind(v.kind) ? MEETING_KIND_LABELS[v.kind] : '',
       passed: v.passed === null ? null : v.passed === 1,
+      rule: ruleOf(v.kind),
     })),
     meetings: meetings.map((m) => ({
       seq: m.seq,
@@ -118,4 +121,9 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
 
 function blankItems(): Record<FiveOnesItem, number[]> {
   return { talk: [], visit: [], suggestion: [], deed: [], rule: [] };
+}
+
+function ruleOf(kind: string | null): string {
+  const electorate = kind && isMeetingKind(kind) ? electorateOf(kind) : null;
+  return electorate ? meetingMsg.voteRuleShort[electorate] : '';
 }

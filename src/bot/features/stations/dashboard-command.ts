@@ -3,6 +3,7 @@ import { statsMsg } from '../../../domain/stats/messages.js';
 import { formatDateTime } from '../../../domain/time.js';
 import { reply, replyPlan, type CommandHandler } from '../../engine/context.js';
 import { LINK_TTL_MS, type DashboardKeys } from './dashboard-link.js';
+import { publicLinkCommand } from './dashboard-public.js';
 import { privateTarget } from '../../engine/scheduler/recipients.js';
 import { DEFAULT_PERIOD, resolveRequest } from './stats-command.js';
 
@@ -17,7 +18,11 @@ export interface DashboardCommandDeps {
  * it sees the area's figures until it expires.
  */
 export function dashboardCommand(deps: DashboardCommandDeps): CommandHandler {
+  const publicLink = publicLinkCommand(deps);
   return async (ctx, args) => {
+    // 「看板 公示 温泉村」: the village's public notice page instead.
+    const words = /^公示(?:\s+|$)([\s\S]*)$/u.exec(args.trim());
+    if (words) return publicLink(ctx, words[1] ?? '');
     const req = await resolveRequest(ctx.db, ctx, args, 'stations');
     if (!req.ok) return replyPlan(ctx, req.text);
     const expires = ctx.now.getTime() + LINK_TTL_MS;

@@ -7,6 +7,7 @@ import { statsMsg } from '../../../domain/stats/messages.js';
 import type { Clock } from '../../engine/ports.js';
 import type { DashboardKeys } from './dashboard-link.js';
 import { renderDashboardError, renderDashboardPage } from './dashboard-page.js';
+import { publicCodeOf, renderPublicPage } from './dashboard-public.js';
 import { buildReport } from './report.js';
 import { ALL, scopeOfRegion, wholeScope } from './scope.js';
 import { DEFAULT_PERIOD } from './stats-command.js';
@@ -45,6 +46,11 @@ export function registerDashboardRoute(app: Hono, deps: DashboardRouteDeps): voi
     if (!check.ok) return c.html(renderDashboardError(check.reason === 'expired' ? statsMsg.dashboardExpired : statsMsg.dashboardInvalid), 403);
     const db = deps.store.db;
     const { scope: linkScope, expires } = check.params;
+    const publicCode = publicCodeOf(linkScope);
+    if (publicCode !== null) {
+      const page = await renderPublicPage(db, publicCode, { now, expires, timeZone: deps.timeZone, nonce });
+      return page ? c.html(page) : c.html(renderDashboardError(statsMsg.dashboardInvalid), 404);
+    }
 
     const root: StatsScope | null = linkScope === ALL ? await wholeScope(db) : await getRegion(db, linkScope).then((r) => (r ? scopeOfRegion(r) : null));
     if (!root) return c.html(renderDashboardError(statsMsg.dashboardInvalid), 404);

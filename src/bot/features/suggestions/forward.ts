@@ -9,7 +9,8 @@ import { msg } from '../../../domain/messages.js';
 import { sx } from '../../../domain/suggestions/messages.js';
 import { forwardDocument, readTags } from '../../../domain/suggestions/index.js';
 import { formatDateTime } from '../../../domain/time.js';
-import type { Region } from '../../../domain/types.js';
+import type { OutMessage, Platform, Region } from '../../../domain/types.js';
+import { chatsForRegion } from '../../../db/repo/chats.js';
 import { reply, replyPlan, type CommandHandler, type HandlerContext } from '../../engine/context.js';
 import type { Resolved } from '../core/where.js';
 import { actorName, historyStatement, inScope } from './workflow.js';
@@ -76,16 +77,21 @@ export const forwardCommand: CommandHandler = async (ctx, args) => {
       ...(await historyStatement(ctx, r.id, { action: 'forward', fromStatus: 'adopted', toStatus: 'forwarded', comment: sx.docTitle(village.fullName) })),
     );
   }
-  const newly = rows.filter((x) => x.status === 'adopted').length;
+  const fresh = rows.filter((x) => x.status === 'adopted');
   const dataBase64 = renderDocx(doc, ctx.now);
-  return {
-    statements,
-    messages: [
-      reply(ctx, sx.forwardDone(village.fullName, rows.length, newly), {
-        attachment: { fileName: sx.docFileName(village.fullName, today), mime: DOCX_MIME, dataBase64 },
-      }),
-    ],
-  };
+  const messages: OutMessage[] = [
+    reply(ctx, sx.forwardDone(village.fullName, rows.length, fresh.length), {
+      attachment: { fileName: sx.docFileName(village.fullName, today), mime: DOCX_MIME, dataBase64 },
+    }),
+  ];
+  // 公示: the village's groups hear what was forwarded this time (nothing for a document sent again).
+  if (fresh.length > 0) {
+    const notice = sx.forwardNotice(village.fullName, issuer.unit, fresh);
+    for (const c of await chatsForRegion(ctx.db, village.code, 'village')) {
+      messages.push({ to: { platform: c.platform as Platform, chatId: c.chatId, threadId: c.threadId }, text: notice, key: `forward:${ctx.event.platform}:${ctx.event.eventId}:notice:${c.platform}:${c.chatId}` });
+    }
+  }
+  return { statements, messages };
 };
 
 function meetingOf(v: AdoptingVote | undefined, timeZone: string): AdoptingMeeting | null {
@@ -113,7 +119,8 @@ async function adoptionOf(ctx: HandlerContext, ids: readonly string[]): Promise<
   const out = new Map<string, { on: string; comment: string | null }>();
   for (const id of ids) {
     const adopt = (await historyOf(ctx.db, id)).filter((h) => h.action === 'adopt').pop();
-    if (adopt) out.set(id, { on: formatDate(adopt.at, ctx.timeZone), comment: adopt.comment });
+    // A meeting's adoption carries its figures in their own column; only a reviewer's words are 审核意见.
+    if (adopt) out.set(id, { on: formatDate(adopt.at, ctx.timeZone), comment: adopt.actorId.startsWith('meeting:') ? null : adopt.comment });
   }
   return out;
 }

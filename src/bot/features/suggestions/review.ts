@@ -8,7 +8,8 @@ import { CATEGORIES, decide, formatTags, parseReview, parseTags, readTags, type 
 import type { OutMessage, Platform, Region } from '../../../domain/types.js';
 import { reply, replyPlan, type ButtonHandler, type CommandHandler, type HandlerContext, type Plan } from '../../engine/context.js';
 import { actorName, historyStatement, inScope, mergeTarget, suggestionWithVillage } from './workflow.js';
-import { getChat } from '../../../db/repo/chats.js';
+import { chatsForRegion, getChat } from '../../../db/repo/chats.js';
+import { planningUnitOf } from '../../../db/repo/regions.js';
 import { getPerson } from '../../../db/repo/people.js';
 
 export const reviewCommand: CommandHandler = async (ctx, args) => {
@@ -37,6 +38,17 @@ export const reviewButton: ButtonHandler = async (ctx, [n, d]) => {
   return { ...plan, toast: msg.done };
 };
 
+/** 公示 of one suggestion forwarded by review, in the village's groups; an anonymous author is not named. */
+async function forwardNotices(ctx: HandlerContext, record: RecordRow, village: Region): Promise<OutMessage[]> {
+  const author = record.anonymous === 1 ? ANONYMOUS_LABEL : ((await getPerson(ctx.db, record.personId))?.name ?? ANONYMOUS_LABEL);
+  const text = sx.forwardNotice(village.fullName, await planningUnitOf(ctx.db, village.code), [{ seq: record.seq, text: record.text, author }]);
+  return (await chatsForRegion(ctx.db, village.code, 'village')).map((c) => ({
+    to: { platform: c.platform as Platform, chatId: c.chatId, threadId: c.threadId },
+    text,
+    key: `forward:${ctx.event.platform}:${ctx.event.eventId}:notice:${c.platform}:${c.chatId}`,
+  }));
+}
+
 async function decideOn(ctx: HandlerContext, record: RecordRow, village: Region, decision: Decision, into: number | null, comment: string | null): Promise<Plan> {
   const seq = record.seq;
   const outcome = decide(record.status, decision);
@@ -64,6 +76,7 @@ async function decideOn(ctx: HandlerContext, record: RecordRow, village: Region,
   );
   const extra = { comment, reviewer: actorName(ctx), ...(target ? { into: target.seq } : {}) };
   const messages: OutMessage[] = [reply(ctx, sx.reviewed(seq, decision, extra))];
+  if (decision === 'forward') messages.push(...(await forwardNotices(ctx, record, village)));
   const here = ctx.event.chat;
   if (record.platform !== here.platform || record.chatId !== here.chatId) {
     const [author, chat] = await Promise.all([getPerson(ctx.db, record.personId), getChat(ctx.db, record.platform as Platform, record.chatId)]);

@@ -142,7 +142,7 @@ export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
     return c.json({
       replies: rows.filter((r) => r.chatId === body.chatId).map(toView),
       // Messages the event sent to other chats (a private notice, a station's) show up in those chats' feeds.
-      elsewhere: [...elsewhere].map(([chatId, count]) => ({ chatId, count })),
+      ...(elsewhere.size > 0 ? { elsewhere: [...elsewhere].map(([chatId, count]) => ({ chatId, count })) } : {}),
       ...(result.duplicate ? { duplicate: true } : {}),
       ...(result.toast ? { toast: result.toast } : {}),
     });

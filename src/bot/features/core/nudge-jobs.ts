@@ -1,6 +1,7 @@
 import { chatsForRegion } from '../../../db/repo/chats.js';
 import { activityOf, pausesFrom, reviewersByPerson } from '../../../db/repo/load.js';
 import { getPerson, peopleWithRole } from '../../../db/repo/people.js';
+import { pairedWith } from '../../../db/repo/problems.js';
 import { cadres, fiveOnesByPerson, lastActivityByPerson, suggestionsWaiting } from '../../../db/repo/programme-stats.js';
 import { getRegion } from '../../../db/repo/regions.js';
 import { nudgeHistoryOf, nudgeStatement } from '../../../db/repo/scheduler.js';
@@ -177,12 +178,14 @@ async function privateToStaff(deps: NudgeDeps, staff: readonly { id: string; nam
 }
 
 /**
- * The paired station contacts (the township station's staff) hear the facts in private. When none
+ * The paired contacts (挂包联系; else the township station's staff) hear the facts in private. When none
  * of them can be written to privately, the station chat gets a count without names.
  */
 async function escalations(deps: NudgeDeps, village: Region, list: readonly Due[], reach: Map<string, Reach>, period: NudgePeriod, now: number): Promise<OutMessage[]> {
   const tz = deps.timeZone;
-  const staff = await privateToStaff(deps, await stationStaff(deps, village), () => true);
+  // The staff paired with the village hear first; the station's staff when none can be written to.
+  const paired = await privateToStaff(deps, await pairedWith(deps.store.db, village.code), () => true);
+  const staff = paired.size ? paired : await privateToStaff(deps, await stationStaff(deps, village), () => true);
   const messages: OutMessage[] = [];
   for (const d of list) {
     const since = d.lastActivityAt ?? Number.NEGATIVE_INFINITY;

@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { bindChatStatement } from '../../../db/repo/chats.js';
 import { grantRoleStatement, upsertPersonStatement } from '../../../db/repo/people.js';
+import { pairStatement } from '../../../db/repo/problems.js';
 import { regionFromInput, setPlanningUnitStatement, upsertRegionStatement } from '../../../db/repo/regions.js';
 import { people, regions as regionTable } from '../../../db/schema/index.js';
 import type { Statement, Store } from '../../../db/store.js';
@@ -28,6 +29,8 @@ export interface ImportReport {
   regions: { added: number; updated: number };
   people: { added: number; updated: number };
   roles: number;
+  /** 挂包联系 rows written (a pairing already there is kept as it was). */
+  pairings: number;
   chats: number;
 }
 
@@ -81,7 +84,7 @@ export async function importTables(store: Store, tables: readonly Table[], optio
   const lookup: RegionLookup = { byCode: (c) => stored.get(c) ?? null, byName: (n) => byName.get(n) ?? [] };
   const { rows, errors } = validateTables(tables, lookup);
   const total = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
-  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, chats: 0 };
+  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, pairings: 0, chats: 0 };
   if (errors.length > 0 && !options.skipBad) return report;
 
   const statements: Statement[] = [];
@@ -133,6 +136,10 @@ export async function importTables(store: Store, tables: readonly Table[], optio
     for (const role of p.roles) {
       statements.push(grantRoleStatement(db, id, role, p.homeCode, options.now));
       report.roles++;
+    }
+    for (const village of p.pairs) {
+      statements.push(pairStatement(db, { regionCode: village, personId: id, pairedBy: IMPORT_BINDER, pairedAt: options.now }));
+      report.pairings++;
     }
     tick();
   }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { peopleWithRole } from '../../../db/repo/people.js';
+import { pairedWith } from '../../../db/repo/problems.js';
 import { suggestionsWaiting, villageFacts } from '../../../db/repo/programme-stats.js';
 import { childRegions, getRegion } from '../../../db/repo/regions.js';
 import { doneJobs } from '../../../db/repo/scheduler.js';
@@ -21,9 +22,11 @@ import {
   type WorkCalendar,
 } from '../../../domain/meetings/index.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
+import { px } from '../../../domain/problems/index.js';
 import type { OutMessage, Region } from '../../../domain/types.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
 import { targetOf } from '../../engine/scheduler/recipients.js';
+import { overdueAt } from '../problems/summary.js';
 
 export interface ReportDeps {
   store: Store;
@@ -72,6 +75,7 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
   const db = deps.store.db;
   const facts = await villageFacts(db, period, now);
   const waiting = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
+  const overdue = await overdueAt(db, now, deps.timeZone);
   const days = { from: civilDateOf(period.from, deps.timeZone), to: civilDateOf(period.to - 1, deps.timeZone) };
   const messages: OutMessage[] = [];
   // A chat's first digest reports its first full week: one bound since Monday would get a week
@@ -84,7 +88,7 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
     messages.push({
       to: targetOf(row),
       title: meetingMsg.weeklyTitle,
-      text: meetingMsg.weeklyDigest({
+      text: `${meetingMsg.weeklyDigest({
         days,
         area: region.fullName,
         total: totalLine(lines, region.fullName),
@@ -93,14 +97,14 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
         waiting: waiting
           .filter((w) => isWithin(w.path, region.path))
           .map((w) => ({ seq: w.seq, village: w.village, days: Math.floor((now - w.createdAt) / DAY_MS) })),
-      }),
+      })}\n${px.overdueLine(overdue.filter((o) => isWithin(o.path, region.path)))}`,
       key: `digest:week:${period.key}:${row.platform}:${row.chatId}`,
     });
   }
   return messages;
 }
 
-/** Who answers for a village (挂包联系): its township's liaison station and the staff on it. */
+/** Who answers for a village (挂包联系): the staff paired with it, else its township's liaison station and the staff on it. */
 async function stationsFor(deps: ReportDeps, villages: readonly VillageFacts[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const byTownship = new Map<string, string>();
@@ -113,7 +117,8 @@ async function stationsFor(deps: ReportDeps, villages: readonly VillageFacts[]):
       label = `${township?.fullName ?? v.parentCode}联络服务站${staff.length ? `（${staff.map((p) => p.name).join('、')}）` : ''}`;
       byTownship.set(v.parentCode, label);
     }
-    out.set(v.code, label);
+    const paired = await pairedWith(deps.store.db, v.code);
+    out.set(v.code, paired.length ? paired.map((p) => p.name).join('、') : label);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { PAGE_SIZE, type ListExtension } from '../core/list.js';
 const THREE: readonly RecordKind[] = ['problem', 'suggestion', 'deed'];
 const OVERVIEW_ITEMS = 5;
 // Status order inside a list's summary line: what needs attention first.
-const STATUS_ORDER = ['pending', 'voting', 'open', 'adopted', 'forwarded', 'resolved', 'done', 'rejected', 'merged', 'recorded'];
+const STATUS_ORDER = ['pending', 'voting', 'open', 'assigned', 'in_progress', 'adopted', 'forwarded', 'resolved', 'confirmed', 'done', 'rejected', 'merged', 'recorded'];
 
 /**
  * 「清单 全部」 shows 问题清单, 建议清单 and 实事清单 together; the pages of suggestions, deeds,

@@ -87,6 +87,7 @@ describe('problems to closure (问题清单)', () => {
     expect((await say(bot, { ...DEMO.county, chatId: 'jiangchuan-station' }, '/assign 问题#1 赵强 月底')).texts).toEqual([
       '已交办 问题#1（江川区江城镇温泉村）给 赵强，期限 2026-12-31。\n赵强 还没有私聊过我，没能私下通知，请转告。',
     ]);
+    expect((await say(bot, DEMO.council, '清单 问题')).texts[0]).toBe('江川区江城镇温泉村 问题清单（共 1 条，第 1/1 页）\n问题#1 [已交办] 水渠堵塞 —张卫东 12-01 · 赵强办理，期限12-31');
     expect((await say(bot, STATION, '交办 #1 张卫东')).texts).toEqual(['已交办 问题#1（江川区江城镇温泉村）给 张卫东，未定期限（原办理人 赵强）。\n张卫东 还没有私聊过我，没能私下通知，请转告。']);
     expect(rows(bot, 'select owner_id, deadline, assigned_by from problem_cases')).toEqual([{ owner_id: 'demo-cadre-zhang', deadline: null, assigned_by: 'demo-township' }]);
     expect(history(bot).map((r) => [r.action, r.from_status, r.to_status, r.comment, r.actor_name])).toEqual([

@@ -87,6 +87,11 @@ describe('pairing (挂包联系)', () => {
     expect(sentTo(bot, 'private-u-jiangcheng').filter((m) => m.key.startsWith('pair-week:'))).toHaveLength(1);
     const stats = (await say(bot, STATION, '统计 温泉村')).texts[0]!.split('\n');
     expect(stats.slice(-2)).toEqual(['问题办理：待交办 1，办理中 1（超期 1），已办结 1（已确认 0），办结用时中位 2 天', '挂包联系：江川区江城镇温泉村（赵强）']);
+    expect((await say(bot, DEMO.council, '清单 问题')).texts[0]!.split('\n').slice(1)).toEqual([
+      '问题#3 [已办结] 垃圾没人收 —张卫东 12-01',
+      '问题#2 [待交办] 水渠堵塞 —张卫东 12-01',
+      '问题#1 [已交办] 村口路灯坏了 —张卫东 12-01 · 王海办理，期限12-03（超期）',
+    ]);
     // The dashboard shows the same numbers.
     const link = (await say(bot, privately(DEMO.township), '看板 温泉村')).texts[0]!;
     const url = new URL(/https?:\/\/\S+/u.exec(link)![0]);
@@ -109,6 +114,11 @@ describe('pairing (挂包联系)', () => {
     ]);
     expect(JSON.parse(escalations[1]!.payload).text).toMatch(/^请联络站关注：江川区江城镇温泉村回乡干部 张卫东 的五个一还差/u);
     expect(rows(bot, "select count(*) as n from outbox where key like 'nudge-station:%'")).toEqual([{ n: 0 }]);
+    // The names of cadres the bot cannot remind in private go to the pair too, not the station.
+    expect(rows(bot, "select key, chat_id from outbox where key like 'nudge-unreached:%'")).toEqual([
+      { key: 'nudge-unreached:530403101208:2026-W45:demo-county', chat_id: 'private-u-jiangchuan' },
+      { key: 'nudge-unreached:530403101208:2026-W49:demo-county', chat_id: 'private-u-jiangchuan' },
+    ]);
     // The monthly inspection names the paired contact for a village under red supervision.
     const inspection = sentTo(bot, 'jiangcheng-station').find((m) => m.key.startsWith('inspect:month:2026-11:'))!.payload.text;
     expect(inspection.split('\n').filter((l) => l.includes('挂包联系'))).toEqual(['· 江川区江城镇温泉村：五个一完成 0%，334天无动静；挂包联系：王芳']);

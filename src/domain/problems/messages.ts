@@ -87,6 +87,11 @@ export const px = {
   toOwnerProgress: (o: { seq: number; by: string; deedSeq: number; text: string }) =>
     `${o.by} 记了 实事#${o.deedSeq}，回应您办理的 问题#${o.seq}：${o.text}\n问题办好了的话，请发「办结 问题#${o.seq} 办理情况」。`,
 
+  /** A problem being worked on, as a note of its line in 清单: 「王海办理，期限12-20（超期）」. */
+  listNote: (owner: string, deadline: string | null, overdue: boolean) =>
+    `${owner}办理${deadline ? `，期限${deadline.slice(5)}` : ''}${overdue ? '（超期）' : ''}`,
+  reopenedUnassigned: (seq: number) => `问题#${seq} 已重新打开，请组长或联络站「交办 问题#${seq} 姓名」。`,
+
   pairUsage: '请写「挂包 村名 姓名」，例如「挂包 温泉村 赵强」；取消写「取消挂包 村名 姓名」。',
   noVillage: (place: string) => `没有找到村“${place}”，请写村名，重名时写带乡镇的全称。`,
   villageAmbiguous: (place: string, options: readonly string[]) => `“${place}”有 ${options.length} 个村：${shortList(options, 8)}。请写带乡镇的全称。`,

@@ -147,7 +147,8 @@ async function villageMessages(deps: NudgeDeps, village: Region, all: readonly D
       messages.push({ to, text: loadMsg.villageLine(unreached.length), key: `nudge-village:${village.code}:${period.month}:${to.platform}:${to.chatId}` });
     }
     const leaders = await peopleWithRole(db, 'leader', village.code);
-    const told = await privateToStaff(deps, [...leaders, ...(await stationStaff(deps, village))], (id) => !unreached.some((d) => d.person.id === id));
+    const keep = (id: string) => !unreached.some((d) => d.person.id === id);
+    const told = new Map([...(await privateToStaff(deps, leaders, keep)), ...(await contactsOf(deps, village))]);
     for (const [id, to] of told) {
       messages.push({
         to,
@@ -163,6 +164,15 @@ async function villageMessages(deps: NudgeDeps, village: Region, all: readonly D
 
 async function stationStaff(deps: NudgeDeps, village: Region) {
   return village.parentCode ? peopleWithRole(deps.store.db, 'township_station', village.parentCode) : [];
+}
+
+/**
+ * Who answers for a village in private: the staff paired with it (挂包联系) when any of them can
+ * be written to, else the township station's staff.
+ */
+async function contactsOf(deps: NudgeDeps, village: Region) {
+  const paired = await privateToStaff(deps, await pairedWith(deps.store.db, village.code), () => true);
+  return paired.size ? paired : privateToStaff(deps, await stationStaff(deps, village), () => true);
 }
 
 /** Private chats of these staff (each once), leaving out anyone `keep` rejects. */
@@ -183,9 +193,7 @@ async function privateToStaff(deps: NudgeDeps, staff: readonly { id: string; nam
  */
 async function escalations(deps: NudgeDeps, village: Region, list: readonly Due[], reach: Map<string, Reach>, period: NudgePeriod, now: number): Promise<OutMessage[]> {
   const tz = deps.timeZone;
-  // The staff paired with the village hear first; the station's staff when none can be written to.
-  const paired = await privateToStaff(deps, await pairedWith(deps.store.db, village.code), () => true);
-  const staff = paired.size ? paired : await privateToStaff(deps, await stationStaff(deps, village), () => true);
+  const staff = await contactsOf(deps, village);
   const messages: OutMessage[] = [];
   for (const d of list) {
     const since = d.lastActivityAt ?? Number.NEGATIVE_INFINITY;

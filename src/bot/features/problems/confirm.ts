@@ -27,7 +27,8 @@ export const confirmCommand: CommandHandler = async (ctx, args) => {
     ...(await historyStatement(ctx, p.record.id, { action: reopen ? 'reopen' : 'confirm', fromStatus: 'resolved', toStatus: to, comment })),
   ];
   if (!reopen) return { statements, messages: [reply(ctx, px.confirmed(ref.seq, said.verdict))] };
-  const owner = p.owner?.name ?? '办理人';
-  const told = p.owner ? await tellPrivately(ctx, p.owner, `reopen:${ref.seq}`, px.toOwnerReopened({ seq: ref.seq, raiser: ctx.actor.person.name, comment: said.comment })) : [];
-  return { statements, messages: [reply(ctx, px.reopened(ref.seq, owner)), ...told] };
+  // A problem closed before problems had owners is reopened for someone to assign.
+  if (!p.owner) return { statements, messages: [reply(ctx, px.reopenedUnassigned(ref.seq))] };
+  const told = await tellPrivately(ctx, p.owner, `reopen:${ref.seq}`, px.toOwnerReopened({ seq: ref.seq, raiser: ctx.actor.person.name, comment: said.comment }));
+  return { statements, messages: [reply(ctx, px.reopened(ref.seq, p.owner.name)), ...told] };
 };

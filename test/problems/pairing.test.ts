@@ -63,7 +63,11 @@ describe('pairing (挂包联系)', () => {
     // Monday 09:00: the week's digest to the stations, and the summary to the paired contact.
     await hourly(bot, '2026-12-07T00:00:00Z', '2026-12-07T02:00:00Z');
     const digest = sentTo(bot, 'jiangcheng-station').find((m) => m.key.startsWith('digest:week:2026-W50:'))!.payload.text.split('\n');
-    expect(digest.slice(-2)).toEqual(['待审核超过 7 天的建议（0 条）：无', '超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，王海，超期 4 天）']);
+    expect(digest.slice(-3)).toEqual([
+      '待审核超过 7 天的建议（0 条）：无',
+      '待交办超过 7 天的问题（0 个）：无',
+      '超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，王海，超期 4 天）',
+    ]);
     const county = sentTo(bot, 'jiangchuan-station').find((m) => m.key.startsWith('digest:week:2026-W50:'))!.payload.text.split('\n');
     expect(county.at(-1)).toBe('超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，王海，超期 4 天）');
     expect(sentTo(bot, 'lvzhi-station').find((m) => m.key.startsWith('digest:week:2026-W50:'))!.payload.text.split('\n').at(-1)).toBe('超期未办结的问题（0 个）：无');
@@ -77,6 +81,7 @@ describe('pairing (挂包联系)', () => {
             '本周新增：建议 1，实事 0，走访 0，问题 3，村规 0',
             '待审核超过 7 天的建议（0 条）：无',
             '问题办理：待交办 1，办理中 1（超期 1），已办结 1（已确认 0），办结用时中位 2 天',
+            '待交办超过 7 天的问题（0 个）：无',
             '超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，王海，超期 4 天）',
           ].join('\n'),
         },
@@ -99,6 +104,10 @@ describe('pairing (挂包联系)', () => {
     const cards = [...html.matchAll(/<div><dt>([^<]+)<\/dt><dd>([^<]+)<\/dd><\/div>/gu)].map((m) => `${m[1]} ${m[2]}`);
     expect(cards.filter((c) => /问题|办理|办结/u.test(c))).toEqual(['问题待解决 2 / 3', '问题待交办 1 个', '问题办理中 1 个', '办理超期 1 个', '问题已办结 1 个（已确认 0）', '办结用时中位数 2 天']);
     expect(html).toContain('<summary>挂包联系（1 个村）</summary><ul><li>江川区江城镇温泉村：赵强</li></ul>');
+    // A week later 问题#2 has waited for an owner more than 7 days.
+    await bot.tick(new Date('2026-12-14T01:00:00Z'));
+    const next = sentTo(bot, 'jiangcheng-station').find((m) => m.key.startsWith('digest:week:2026-W51:'))!.payload.text.split('\n');
+    expect(next.slice(-2)).toEqual(['待交办超过 7 天的问题（1 个）：问题#2（江川区江城镇温泉村，12 天）', '超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，王海，超期 11 天）']);
   });
 
   it('sends a village’s escalations to its paired contact in private instead of the whole station', async () => {

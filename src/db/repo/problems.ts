@@ -127,3 +127,13 @@ export async function problemCasesOf(db: Db, recordIds: readonly string[]) {
   }
   return out;
 }
+
+/** Problems nobody has been assigned yet, raised before `before`, oldest first. */
+export async function problemsWaitingAssignment(db: Db, before: number) {
+  return db
+    .select({ seq: records.seq, createdAt: records.createdAt, path: regions.path, regionCode: records.regionCode, village: regions.fullName })
+    .from(records)
+    .innerJoin(regions, eq(regions.code, records.regionCode))
+    .where(and(eq(records.kind, 'problem'), eq(records.status, 'open'), lt(records.createdAt, before)))
+    .orderBy(asc(records.createdAt), asc(records.seq));
+}

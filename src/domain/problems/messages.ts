@@ -109,6 +109,11 @@ export const px = {
     `挂包联系：${pairs.length ? shortList(pairs.map((p) => `${p.village}（${p.names.join('、')}）`), 10) : '未指定'}`,
   overdueLine: (list: readonly OverdueProblem[]) =>
     `超期未办结的问题（${list.length} 个）：${list.length ? shortList(list.map((o) => `问题#${o.seq}（${o.village}，${o.owner}，超期 ${o.days} 天）`), 15) : '无'}`,
+  unassignedLine: (list: readonly { seq: number; village: string; days: number }[], days: number) =>
+    `待交办超过 ${days} 天的问题（${list.length} 个）：${list.length ? shortList(list.map((o) => `问题#${o.seq}（${o.village}，${o.days} 天）`), 15) : '无'}`,
+  /** The weekly digest's lines on problems: waiting to be assigned, and late. */
+  digestLines: (unassigned: readonly { seq: number; village: string; days: number }[], days: number, overdue: readonly OverdueProblem[]) =>
+    `${px.unassignedLine(unassigned, days)}\n${px.overdueLine(overdue)}`,
   pairWeeklyTitle: '挂包联系周报',
   pairWeekly: (o: {
     village: string;
@@ -116,6 +121,8 @@ export const px = {
     added: string;
     waiting: readonly { seq: number; days: number }[];
     counts: ProblemCounts;
+    unassigned: readonly { seq: number; village: string; days: number }[];
+    unassignedDays: number;
     overdue: readonly OverdueProblem[];
   }) =>
     [
@@ -123,6 +130,7 @@ export const px = {
       `本周新增：${o.added}`,
       `待审核超过 7 天的建议（${o.waiting.length} 条）：${o.waiting.length ? shortList(o.waiting.map((w) => `建议#${w.seq}（${w.days} 天）`), 15) : '无'}`,
       px.countsLine(o.counts),
+      px.unassignedLine(o.unassigned, o.unassignedDays),
       px.overdueLine(o.overdue),
     ].join('\n'),
 };

@@ -11,7 +11,7 @@ import type { OutMessage, RecordKind } from '../../../domain/types.js';
 import type { Job, JobDeps } from '../../engine/feature.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
 import { reachOf } from '../../engine/scheduler/recipients.js';
-import { overdueAt, problemSummary } from './summary.js';
+import { ASSIGN_OVERDUE_DAYS, overdueAt, problemSummary, unassignedAt } from './summary.js';
 
 const KINDS: readonly RecordKind[] = ['suggestion', 'deed', 'visit', 'problem', 'rule'];
 
@@ -42,6 +42,7 @@ export async function runPairSummaries(deps: JobDeps, now: number): Promise<{ su
   const reach = await reachOf(db, [...new Map(pairs.map((p) => [p.personId, { id: p.personId, name: p.name }])).values()]);
   const waiting = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
   const overdue = await overdueAt(db, now, deps.timeZone);
+  const unassigned = await unassignedAt(db, now);
   const days = { from: civilDateOf(period.from, deps.timeZone), to: civilDateOf(period.to - 1, deps.timeZone) };
   const messages: OutMessage[] = [];
   for (const p of pairs) {
@@ -57,6 +58,8 @@ export async function runPairSummaries(deps: JobDeps, now: number): Promise<{ su
         added: await addedIn(db, p.regionCode, period.from, period.to),
         waiting: waiting.filter((w) => w.regionCode === p.regionCode).map((w) => ({ seq: w.seq, days: Math.floor((now - w.createdAt) / DAY_MS) })),
         counts: summary.counts,
+        unassigned: unassigned.filter((u) => u.regionCode === p.regionCode),
+        unassignedDays: ASSIGN_OVERDUE_DAYS,
         overdue: overdue.filter((o) => o.regionCode === p.regionCode),
       }),
       key: `pair-week:${period.key}:${p.regionCode}:${p.personId}`,

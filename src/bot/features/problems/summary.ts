@@ -1,5 +1,6 @@
-import { overdueProblems, pairingsUnder, problemsUnder } from '../../../db/repo/problems.js';
+import { overdueProblems, pairingsUnder, problemsUnder, problemsWaitingAssignment } from '../../../db/repo/problems.js';
 import type { Db } from '../../../db/store.js';
+import { isWithin } from '../../../domain/access.js';
 import { countProblems, daysBetween, px, type OverdueProblem, type PairingView, type ProblemCounts } from '../../../domain/problems/index.js';
 import { civilDateOf, dateKey } from '../../../domain/zoned-time.js';
 
@@ -33,4 +34,19 @@ export async function problemStatsLines(db: Db, scope: { path: string }, now: Da
 export async function overdueAt(db: Db, now: number, timeZone: string): Promise<(OverdueProblem & { path: string; regionCode: string })[]> {
   const today = dateKey(civilDateOf(now, timeZone));
   return (await overdueProblems(db, today)).map((o) => ({ seq: o.seq, village: o.village, owner: o.owner, deadline: o.deadline!, days: daysBetween(o.deadline!, today), path: o.path, regionCode: o.regionCode }));
+}
+
+/** A problem nobody was assigned this many days after it was raised is flagged in the digests. */
+export const ASSIGN_OVERDUE_DAYS = 7;
+
+/** Problems still 待交办 a week after they were raised, with their village's path for filtering by area. */
+export async function unassignedAt(db: Db, now: number) {
+  const day = 86_400_000;
+  return (await problemsWaitingAssignment(db, now - ASSIGN_OVERDUE_DAYS * day)).map((p) => ({ ...p, days: Math.floor((now - p.createdAt) / day) }));
+}
+
+/** What the weekly digest of an area (the path of its region) says about problems. */
+export function digestProblemLines(path: string, unassigned: Awaited<ReturnType<typeof unassignedAt>>, overdue: Awaited<ReturnType<typeof overdueAt>>): string {
+  const inside = (p: { path: string }) => isWithin(p.path, path);
+  return px.digestLines(unassigned.filter(inside), ASSIGN_OVERDUE_DAYS, overdue.filter(inside));
 }

@@ -22,11 +22,10 @@ import {
   type WorkCalendar,
 } from '../../../domain/meetings/index.js';
 import { meetingMsg } from '../../../domain/meetings/messages.js';
-import { px } from '../../../domain/problems/index.js';
 import type { OutMessage, Region } from '../../../domain/types.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
 import { targetOf } from '../../engine/scheduler/recipients.js';
-import { overdueAt } from '../problems/summary.js';
+import { digestProblemLines, overdueAt, unassignedAt } from '../problems/summary.js';
 
 export interface ReportDeps {
   store: Store;
@@ -75,7 +74,7 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
   const db = deps.store.db;
   const facts = await villageFacts(db, period, now);
   const waiting = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
-  const overdue = await overdueAt(db, now, deps.timeZone);
+  const [overdue, unassigned] = await Promise.all([overdueAt(db, now, deps.timeZone), unassignedAt(db, now)]);
   const days = { from: civilDateOf(period.from, deps.timeZone), to: civilDateOf(period.to - 1, deps.timeZone) };
   const messages: OutMessage[] = [];
   // A chat's first digest reports its first full week: one bound since Monday would get a week
@@ -97,7 +96,7 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
         waiting: waiting
           .filter((w) => isWithin(w.path, region.path))
           .map((w) => ({ seq: w.seq, village: w.village, days: Math.floor((now - w.createdAt) / DAY_MS) })),
-      })}\n${px.overdueLine(overdue.filter((o) => isWithin(o.path, region.path)))}`,
+      })}\n${digestProblemLines(region.path, unassigned, overdue)}`,
       key: `digest:week:${period.key}:${row.platform}:${row.chatId}`,
     });
   }

@@ -139,6 +139,24 @@ describe('problems to closure (问题清单)', () => {
     expect(history(bot).map((r) => r.action)).toEqual(['assign', 'close']);
   });
 
+  it('does nothing twice for a redelivered 交办, and reopens a problem closed before it had an owner for assigning', async () => {
+    const bot = await testBot();
+    await openPrivateChats(bot, DEMO.wang);
+    await say(bot, DEMO.zhang, '问题 水渠堵塞');
+    const first = await say(bot, { ...DEMO.leader, eventId: 'assign-once' }, '交办 问题#1 王海');
+    const again = await say(bot, { ...DEMO.leader, eventId: 'assign-once' }, '交办 问题#1 王海');
+    expect(first.texts).toEqual(['已交办 问题#1（江川区江城镇温泉村）给 王海，未定期限。']);
+    expect(again.duplicate).toBe(true);
+    expect(history(bot)).toHaveLength(1);
+    expect(texts(bot, 'private-u-wanghai', 'problem:assign:')).toHaveLength(1);
+    // A problem a deed resolved under the old rule has no owner: 不满意 leaves it for assigning.
+    bot.store.sqlite.prepare("insert into records (id, kind, seq, region_code, person_id, text, status, platform, chat_id, event_id, created_at, updated_at) values ('old-1', 'problem', 2, '530403101208', 'demo-cadre-zhang', '村口路灯坏了', 'resolved', 'local', 'wenquan-village', 'old', ?, ?)").run(AT, AT);
+    expect((await say(bot, DEMO.zhang, '确认 问题#2 不满意 还是不亮')).texts).toEqual(['问题#2 已重新打开，请组长或联络站「交办 问题#2 姓名」。']);
+    expect(rows(bot, "select status from records where id = 'old-1'")).toEqual([{ status: 'in_progress' }]);
+    expect(history(bot).at(-1)).toMatchObject({ record_id: 'old-1', action: 'reopen', from_status: 'resolved', to_status: 'in_progress', comment: '不满意 还是不亮', actor_name: '张卫东' });
+    expect((await say(bot, DEMO.leader, '交办 问题#2 王海 月底')).texts).toEqual(['已交办 问题#2（江川区江城镇温泉村）给 王海，期限 2026-12-31。']);
+  });
+
   it('shows the problem commands in help by role', async () => {
     const bot = await testBot();
     const all = async (who: { userId: string; userName: string; chatId?: string }) => (await say(bot, who, '帮助 全部')).texts[0]!;

@@ -152,7 +152,7 @@ export function detectTable(header: readonly string[]): TableKind | null {
 }
 
 /** What a header must contain, for the message about a table nobody recognised. */
-export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”（可加“挂包村”，多个村用顿号隔开），群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
+export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”，理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”（可加“挂包村”），群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
 
 /** What officials write in the 平台 column, to the platform names the registry uses. */
 const PLATFORM_WORDS: Record<string, Platform> = { telegram: 'telegram', 电报: 'telegram', 飞书: 'lark', feishu: 'lark', lark: 'lark', local: 'local', 本地: 'local' };

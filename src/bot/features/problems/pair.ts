@@ -1,4 +1,4 @@
-import { pairedWith, pairStatement, rolesOfPeopleNamed, unpairStatement } from '../../../db/repo/problems.js';
+import { pairedWith, pairingsUnder, pairStatement, rolesOfPeopleNamed, unpairStatement } from '../../../db/repo/problems.js';
 import { findRegions } from '../../../db/repo/regions.js';
 import { isWithin, mayUse, mayUseIn } from '../../../domain/access.js';
 import type { CommandName } from '../../../domain/commands.js';
@@ -40,8 +40,24 @@ async function villageAndStaff(ctx: HandlerContext, command: CommandName, args: 
   return { ok: true, village, person: [...staff.values()][0]! };
 }
 
+/** 「挂包」 alone: how to write it, and who is paired where in the sender's area. */
+async function pairsInArea(ctx: HandlerContext): Promise<Plan> {
+  const grants = ctx.actor.roles.filter((r) => r.role === 'admin' || r.role === 'county_station' || r.role === 'township_station');
+  const paths = grants.some((r) => r.role === 'admin') ? [''] : [...new Set(grants.map((r) => r.regionPath))];
+  const seen = new Map<string, { village: string; names: string[] }>();
+  for (const path of paths) {
+    for (const p of await pairingsUnder(ctx.db, path)) {
+      const v = seen.get(p.regionCode) ?? { village: p.village, names: [] };
+      if (!v.names.includes(p.name)) v.names.push(p.name);
+      seen.set(p.regionCode, v);
+    }
+  }
+  return replyPlan(ctx, `${px.pairUsage}\n${px.pairsLine([...seen.values()])}`);
+}
+
 /** /pair 挂包 <村> <姓名>: a station inside its area, or the task force. */
 export const pairCommand: CommandHandler = async (ctx, args) => {
+  if (!args.trim() && mayUse('pair', ctx.actor.roles)) return pairsInArea(ctx);
   const pick = await villageAndStaff(ctx, 'pair', args);
   if (!pick.ok) return pick.plan;
   const { village, person } = pick;

@@ -35,6 +35,11 @@ export type CommandName =
   | 'whoami'
   | 'pause'
   | 'resume'
+  | 'assign'
+  | 'close'
+  | 'confirm'
+  | 'pair'
+  | 'unpair'
   | 'cancel';
 
 export interface CommandSpec {
@@ -84,6 +89,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'whoami', aliases: ['我是谁'], usage: '我是谁', summary: '私信告诉您：您的平台账号 ID，以及我认为您是谁', who: ['everyone'] },
   { name: 'pause', aliases: ['暂停'], usage: '暂停 [姓名] 至 <日期> [理由]', summary: '一段时间不参加（借调、生病等）：期间不提醒、不计入完成率', who: ['cadre', 'leader', ...STATIONS] },
   { name: 'resume', aliases: ['恢复'], usage: '恢复 [姓名]', summary: '提前结束暂停', who: ['cadre', 'leader', ...STATIONS] },
+  { name: 'assign', aliases: ['交办'], usage: '交办 问题#N <姓名> [期限]', summary: '把问题交给一个人办理（期限如 2027-01-31、12月20日、月底）', who: ['leader', ...STATIONS] },
+  { name: 'close', aliases: ['办结'], usage: '办结 问题#N <办理情况>', summary: '办理人办结交给自己的问题', who: ['cadre', 'leader', 'council', ...STATIONS] },
+  { name: 'confirm', aliases: ['确认'], usage: '确认 问题#N 满意|基本满意|不满意 [意见]', summary: '确认自己反映的问题的办理结果（不满意会重新打开）', who: ['cadre'] },
+  { name: 'pair', aliases: ['挂包'], usage: '挂包 <村名> <姓名>', summary: '安排联络站工作人员挂包联系一个村', who: STATIONS },
+  { name: 'unpair', aliases: ['取消挂包'], usage: '取消挂包 <村名> <姓名>', summary: '取消挂包联系', who: STATIONS },
   { name: 'cancel', aliases: ['取消'], usage: '取消', summary: '退出当前对话', who: ['everyone'] },
 ];
 

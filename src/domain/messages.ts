@@ -31,8 +31,12 @@ export const STATUS_LABELS: Record<string, string> = {
   merged: '已合并',
   forwarded: '已转交',
   voting: '表决中',
-  open: '待解决',
-  resolved: '已解决',
+  // A problem's way to closure (src/domain/problems/lifecycle.ts).
+  open: '待交办',
+  assigned: '已交办',
+  in_progress: '办理中',
+  resolved: '已办结',
+  confirmed: '已确认',
   done: '已完成',
   recorded: '已记录',
 };

@@ -19,7 +19,7 @@ describe('features', () => {
   it('register every command, button prefix and conversation kind once', () => {
     const routes = mergeRoutes(features());
     expect(Object.keys(routes.commands).sort()).toEqual(
-      ['answer', 'approve', 'ask', 'bind', 'dashboard', 'deed', 'export', 'forward', 'help', 'join', 'leave', 'link', 'list', 'me', 'meeting', 'member', 'problem', 'proxy', 'reject', 'review', 'rule', 'second', 'signin', 'stats', 'suggest', 'visit', 'vote', 'whoami', 'meeting_cancel', 'meeting_move', 'pause', 'resume', 'talk', 'unit'].sort(),
+      ['answer', 'approve', 'ask', 'bind', 'dashboard', 'deed', 'export', 'forward', 'help', 'join', 'leave', 'link', 'list', 'me', 'meeting', 'member', 'problem', 'proxy', 'reject', 'review', 'rule', 'second', 'signin', 'stats', 'suggest', 'visit', 'vote', 'whoami', 'meeting_cancel', 'meeting_move', 'pause', 'resume', 'talk', 'unit', 'assign', 'close', 'confirm', 'pair', 'unpair'].sort(),
     );
     expect(Object.keys(routes.buttons).sort()).toEqual(['approve', 'bind', 'list', 'mtg', 'reject', 'review', 'second', 'signin', 'suggest-anyway', 'vote']);
     expect(Object.keys(routes.conversations).sort()).toEqual(['bind-choice', 'record', 'suggest-similar']);
@@ -41,7 +41,7 @@ describe('features', () => {
     );
   });
 
-  it('give the scheduler their jobs in tick order: meetings, station reports, five-ones nudges', () => {
-    expect(features().flatMap((f) => (f.jobs ?? []).map((j) => j.name))).toEqual(['meetings', 'reports', 'five-ones nudges']);
+  it('give the scheduler their jobs in tick order: meetings, station reports, five-ones nudges, paired contacts\' summaries', () => {
+    expect(features().flatMap((f) => (f.jobs ?? []).map((j) => j.name))).toEqual(['meetings', 'reports', 'five-ones nudges', 'pair summaries']);
   });
 });

@@ -22,7 +22,7 @@ describe('/list', () => {
       '建议#1 [待审核] 第1条建议 —张卫东 12-01',
     ]);
     expect((await say(bot, DEMO.council, '清单 建议 2')).texts[0]).toBe(page2.replies[0]!.text);
-    expect((await say(bot, DEMO.council, '清单 问题')).texts[0]).toBe('江川区江城镇温泉村 问题清单（共 1 条，第 1/1 页）\n问题#1 [待解决] 水渠堵塞 —张卫东 12-01');
+    expect((await say(bot, DEMO.council, '清单 问题')).texts[0]).toBe('江川区江城镇温泉村 问题清单（共 1 条，第 1/1 页）\n问题#1 [待交办] 水渠堵塞 —张卫东 12-01');
     expect((await say(bot, DEMO.council, '清单 村规')).texts).toEqual(['江川区江城镇温泉村还没有村规记录。']);
     expect((await say(bot, DEMO.council, '清单 建议 9')).texts).toEqual(['只有 2 页。']);
     expect((await say(bot, DEMO.council, '清单 天气')).texts).toEqual(['清单可以看：建议、实事、问题、走访、村规，例如「清单 问题」或「清单 建议 2」（第 2 页）。']);

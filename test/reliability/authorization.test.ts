@@ -39,8 +39,11 @@ const ACTORS: Actor[] = [
 /** Replies that refuse for who the sender is or where they act — and nothing else. */
 const PERMISSION_REFUSAL = /没有使用「.+」的权限|不在您负责的范围内|只有已登记的回乡干部|您登记的是.+的回乡干部|只对.+开放/u;
 
-/** Commands about the sender themself: no village's data is involved, so no place to be outside of. */
-const ABOUT_SELF: ReadonlySet<CommandName> = new Set(['me', 'pause', 'resume']);
+/**
+ * Commands about the sender themself (or what was given to them: a problem they were assigned or
+ * raised, decided by who they are, not where they act): no place to be outside of.
+ */
+const ABOUT_SELF: ReadonlySet<CommandName> = new Set(['me', 'pause', 'resume', 'close', 'confirm']);
 
 type Setup = (bot: TestBot, place: Place) => Promise<void>;
 
@@ -58,6 +61,9 @@ const at = (bot: TestBot, iso: string) => bot.clock.set(iso);
 
 const withSuggestion: Setup = async (bot, p) => {
   await say(bot, { ...p.cadre, chatId: p.chatId }, '建议 修一条灌溉水渠');
+};
+const withProblem: Setup = async (bot, p) => {
+  await say(bot, { ...p.cadre, chatId: p.chatId }, '问题 水渠堵塞');
 };
 const withRequest: Setup = async (bot, p) => {
   await say(bot, { userId: 'u-applicant', userName: '申请人', chatId: p.chatId }, '登记 赵小梅');
@@ -119,6 +125,11 @@ const CASES: Record<CommandName, { text: (p: Place) => string; setup?: Setup }> 
   whoami: { text: () => '我是谁' },
   pause: { text: () => '暂停 至 2027-01-31 借调省里' },
   resume: { text: () => '恢复' },
+  assign: { text: (p) => `交办 问题#1 ${p.cadre.userName} 2027-01-31`, setup: withProblem },
+  close: { text: () => '办结 问题#1 已清淤', setup: withProblem },
+  confirm: { text: () => '确认 问题#1 满意', setup: withProblem },
+  pair: { text: (p) => `挂包 ${p.villageName} 赵强` },
+  unpair: { text: (p) => `取消挂包 ${p.villageName} 赵强` },
   cancel: { text: () => '取消' },
 };
 

@@ -65,6 +65,8 @@ describe('a month of scheduling around the 2026 National Day holiday', () => {
         '· 🟠温泉村：本周 0 条、会议 0 场；累计 1 条、会议 0 场；干部 4/5 已登记，完成率 4%，五项全完成 0 人；建议 待审核 1',
         '14天无动静的村（1 个）：江川区江城镇温泉村',
         '待审核超过 7 天的建议（1 条）：建议#1（江川区江城镇温泉村，17 天）',
+        '待交办超过 7 天的问题（0 个）：无',
+        '超期未办结的问题（0 个）：无',
       ].join('\n'),
     });
     // The week of the visit: no longer idle.

@@ -41,7 +41,10 @@ async function activity(bot: TestBot) {
   await say(bot, DEMO.leader, '审核 建议#1 采纳 同意');
   await say(bot, DEMO.zhang, '走访 走访了五户村民');
   await say(bot, DEMO.zhang, '问题 村口路灯坏了');
+  await say(bot, DEMO.leader, '交办 问题#1 王海 12月20日');
   await say(bot, DEMO.wang, '实事 修好了村口路灯 回应问题#1');
+  await say(bot, DEMO.zhang, '确认 问题#1 基本满意 灯有点暗');
+  await say(bot, { ...DEMO.township, chatId: 'jiangcheng-station' }, '挂包 温泉村 赵强');
   await say(bot, DEMO.leader, '村规 红白事从简 来自建议#1');
   const at = Date.parse('2026-11-28T11:00:00Z');
   bot.store.sqlite
@@ -75,7 +78,7 @@ describe('/export 导出 and npm run export', () => {
     expect(file.fileName).toBe('江川区-台账-2026-12-01.xlsx');
     expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = await readBook(Buffer.from(file.dataBase64, 'base64'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '五个一台账', '建议清单', '实事清单', '走访清单', '问题清单', '村规清单', '会议签到', '会议表决']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '五个一台账', '建议清单', '实事清单', '走访清单', '问题清单', '村规清单', '会议签到', '会议表决', '挂包联系']);
     for (const ws of wb.worksheets) {
       expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
     }
@@ -105,7 +108,12 @@ describe('/export 导出 and npm run export', () => {
     ]);
     expect(sheetRows(wb.getWorksheet('实事清单')!).slice(2)).toEqual([['实事#1', '江川区', '江城镇', '温泉村', '修好了村口路灯 回应问题#1', '王海', '2026-12-01', '问题#1']]);
     expect(sheetRows(wb.getWorksheet('问题清单')!).slice(2)).toEqual([
-      ['问题#1', '江川区', '江城镇', '温泉村', '村口路灯坏了', '基础设施', '张卫东', '2026-12-01', '已解决', '2026-12-01', '实事#1'],
+      ['问题#1', '江川区', '江城镇', '温泉村', '村口路灯坏了', '基础设施', '张卫东', '2026-12-01', '已确认', '王海', '2026-12-20', '2026-12-01', '基本满意：灯有点暗', '实事#1'],
+    ]);
+    expect(sheetRows(wb.getWorksheet('问题清单')!)[1]).toEqual(['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '问题内容', '类别', '反映人', '反映日期', '状态', '办理人', '办理期限', '办结日期', '反映人评价', '回应实事']);
+    expect(sheetRows(wb.getWorksheet('挂包联系')!).slice(1)).toEqual([
+      ['县（市、区）', '乡镇（街道）', '村（社区）', '挂包联系人', '挂包日期'],
+      ['江川区', '江城镇', '温泉村', '赵强', '2026-12-01'],
     ]);
     expect(sheetRows(wb.getWorksheet('走访清单')!).slice(2)).toEqual([['走访#1', '江川区', '江城镇', '温泉村', '走访了五户村民', '张卫东', '2026-12-01']]);
     expect(sheetRows(wb.getWorksheet('村规清单')!).slice(2)).toEqual([['村规#1', '江川区', '江城镇', '温泉村', '红白事从简 来自建议#1', '杨建国', '2026-12-01', '待审核', '', '建议#1']]);

@@ -40,6 +40,7 @@ describe('/stats 统计', () => {
         '—— 各乡镇 ——',
         '🟠 江城镇 15% · 4人 · 建议1 · 实事1',
         '⚪ 暂无干部：星云街道、宁海街道、前卫镇、九溪镇、路居镇、安化彝族乡、雄关乡',
+        '问题办理：待交办 1，办理中 0（超期 0），已办结 0（已确认 0）',
       ].join('\n'),
     ]);
     // Completion 15%: 3 items done (走访, 建议, 实事) out of 4 cadres × 5.
@@ -74,6 +75,7 @@ describe('/stats 统计', () => {
         '—— 各村 ——',
         '🟠 温泉村 15% · 4人 · 建议1 · 实事1 · 最近12-01',
         '⚪ 暂无干部：江城社区、隔河社区、孤山村、左卫村、大地村、黄营村、白家营村、陈家湾村、云岩村、侯家沟村、龙街村、西河村 等 20 个',
+        '问题办理：待交办 1，办理中 0（超期 0），已办结 0（已确认 0）',
       ].join('\n'),
     ]);
   });
@@ -90,7 +92,9 @@ describe('/stats 统计', () => {
       '会议 0 场 · 签到率 —',
       '最近活动 12-01',
     ];
-    const village = [...totals, '这里只显示全村合计：每人的进度只给本人看（私聊我发「我的」），联络站可以查看每人明细。'].join('\n');
+    // Problems to closure, once the village has any, come last.
+    const problems = '问题办理：待交办 1，办理中 0（超期 0），已办结 0（已确认 0）';
+    const village = [...totals, '这里只显示全村合计：每人的进度只给本人看（私聊我发「我的」），联络站可以查看每人明细。', problems].join('\n');
     expect((await say(bot, DEMO.zhang, '统计')).texts).toEqual([village]);
     expect((await say(bot, DEMO.council, '统计')).texts).toEqual([village]);
     expect((await say(bot, { ...DEMO.zhang, chatId: 'private-zhang' }, '统计')).texts).toEqual([village]);
@@ -103,6 +107,7 @@ describe('/stats 统计', () => {
       '王海 1/5 ⬜⬜⬜✅⬜ · 最近12-01',
       '杨建国 0/5 ⬜⬜⬜⬜⬜ · 最近无',
       '张卫东 2/5 ⬜✅✅⬜⬜ · 最近12-01',
+      problems,
     ].join('\n');
     expect((await say(bot, { ...TOWNSHIP, chatId: 'jiangcheng-station' }, '统计 温泉村')).texts).toEqual([perPerson]);
   });
@@ -142,6 +147,7 @@ describe('/stats 统计', () => {
         '🟠 温泉村 15% · 4人 · 建议0 · 实事0 · 最近12-01',
         '⚪ 暂无干部：江城社区、隔河社区、孤山村、左卫村、大地村、黄营村、白家营村、陈家湾村、云岩村、侯家沟村、龙街村、西河村 等 20 个',
         '14天无动静 = 14 天没有任何记录或会议的村',
+        '问题办理：待交办 1，办理中 0（超期 0），已办结 0（已确认 0）',
       ].join('\n'),
     );
   });
@@ -167,7 +173,7 @@ describe('/stats 统计', () => {
     expect(lines[2]).toBe('五个一完成率 30%，五项全完成 0 人');
     // 杨建国 was on leave (请假): excused, so 2 of the 3 expected signed in.
     expect(lines[6]).toBe('会议 1 场 · 签到率 67%');
-    expect(lines.slice(9)).toEqual(['李秀英 0/5 ⬜⬜⬜⬜⬜ · 未登记', '王海 2/5 ✅⬜⬜✅⬜ · 最近12-01', '杨建国 1/5 ✅⬜⬜⬜⬜ · 最近无', '张卫东 3/5 ✅✅✅⬜⬜ · 最近12-01']);
+    expect(lines.slice(9, 13)).toEqual(['李秀英 0/5 ⬜⬜⬜⬜⬜ · 未登记', '王海 2/5 ✅⬜⬜✅⬜ · 最近12-01', '杨建国 1/5 ✅⬜⬜⬜⬜ · 最近无', '张卫东 3/5 ✅✅✅⬜⬜ · 最近12-01']);
   });
 
   it('credits a 恳谈会 not yet held to nobody, in the cadre lines as in the totals', async () => {

@@ -3,18 +3,27 @@ import { DEMO, say, testBot } from '../support/bot.js';
 import { rows } from './support.js';
 
 describe('the three lists and links between records', () => {
-  it('links a deed to the problem it answers and resolves the problem', async () => {
+  it('links a deed to the problem it answers; only the deed of the owner it was assigned to closes it', async () => {
     const bot = await testBot();
     await say(bot, DEMO.zhang, '问题 村口路灯坏了，晚上看不见');
+    const before = await say(bot, DEMO.wang, '实事 换了一个灯泡 回应问题#1');
+    expect(before.texts).toEqual(['已记录 实事#1（江川区江城镇温泉村）。\n五个一进度 1/5：⬜乡情恳谈 ⬜实地走访 ⬜中肯建议 ✅为民实事 ⬜村规民约\n已关联 问题#1（待交办：组长或联络站交办后由办理人办结）']);
+    expect(rows(bot, "select status from records where kind = 'problem'")).toEqual([{ status: 'open' }]);
+    await say(bot, DEMO.leader, '交办 问题#1 王海');
     const r = await say(bot, DEMO.wang, '实事 修好了村口路灯 回应问题#1');
-    expect(r.texts).toEqual(['已记录 实事#1（江川区江城镇温泉村）。\n五个一进度 1/5：⬜乡情恳谈 ⬜实地走访 ⬜中肯建议 ✅为民实事 ⬜村规民约\n已关联 问题#1（已标为已解决）']);
+    expect(r.texts).toEqual(['已记录 实事#2（江川区江城镇温泉村）。\n五个一进度 1/5：⬜乡情恳谈 ⬜实地走访 ⬜中肯建议 ✅为民实事 ⬜村规民约\n已关联 问题#1（已办结，已请反映人确认）']);
     expect(rows(bot, "select kind, seq, status from records order by kind, seq")).toEqual([
       { kind: 'deed', seq: 1, status: 'done' },
+      { kind: 'deed', seq: 2, status: 'done' },
       { kind: 'problem', seq: 1, status: 'resolved' },
     ]);
-    expect(rows(bot, 'select from_record_id, to_record_id from record_links')).toEqual([{ from_record_id: 'id-2', to_record_id: 'id-1' }]);
-    expect(rows(bot, 'select record_id, action, from_status, to_status, related_record_id, actor_name from record_history')).toEqual([
-      { record_id: 'id-1', action: 'resolve', from_status: 'open', to_status: 'resolved', related_record_id: 'id-2', actor_name: '王海' },
+    expect(rows(bot, 'select from_record_id, to_record_id from record_links')).toEqual([
+      { from_record_id: 'id-2', to_record_id: 'id-1' },
+      { from_record_id: 'id-3', to_record_id: 'id-1' },
+    ]);
+    expect(rows(bot, 'select record_id, action, from_status, to_status, related_record_id, comment, actor_name from record_history')).toEqual([
+      { record_id: 'id-1', action: 'assign', from_status: 'open', to_status: 'assigned', related_record_id: null, comment: '王海', actor_name: '杨建国' },
+      { record_id: 'id-1', action: 'close', from_status: 'assigned', to_status: 'resolved', related_record_id: 'id-3', comment: '修好了村口路灯', actor_name: '王海' },
     ]);
   });
 
@@ -39,15 +48,16 @@ describe('the three lists and links between records', () => {
     await say(bot, DEMO.wang, '建议 发展温泉民宿旅游');
     await say(bot, DEMO.wang, '附议 建议#1');
     await say(bot, DEMO.leader, '审核 建议#1 采纳');
+    await say(bot, DEMO.leader, '交办 问题#1 王海');
     await say(bot, DEMO.wang, '实事 修好了村口路灯 回应问题#1');
     await say(bot, DEMO.leader, '实事 组织硬化村口道路 落实建议#1');
     const text = (await say(bot, DEMO.council, '清单 全部')).texts[0];
     expect(text).toBe(
       [
         '江川区江城镇温泉村 三张清单',
-        '【问题清单】共 2 条：待解决 1，已解决 1',
-        '问题#2 [待解决] 水渠堵塞 —张卫东 12-01 · 基础设施',
-        '问题#1 [已解决] 村口路灯坏了 —张卫东 12-01 · 实事#1回应 · 基础设施',
+        '【问题清单】共 2 条：待交办 1，已办结 1',
+        '问题#2 [待交办] 水渠堵塞 —张卫东 12-01 · 基础设施',
+        '问题#1 [已办结] 村口路灯坏了 —张卫东 12-01 · 实事#1回应 · 基础设施',
         '【建议清单】共 2 条：待审核 1，已采纳 1',
         '建议#2 [待审核] 发展温泉民宿旅游 —王海 12-02 · 文化旅游',
         '建议#1 [已采纳] 村口道路需要硬化 —张卫东 12-02 · 附议 1 · 实事#2回应 · 基础设施',

@@ -6,6 +6,7 @@ import { coreFeature } from './core/index.js';
 import { identityFeature, type PlatformLabels } from './identity/index.js';
 import { loadFeature } from './load/index.js';
 import { meetingsFeature } from './meetings/index.js';
+import { problemsFeature } from './problems/index.js';
 import type { WorkbookWriter } from './spreadsheets/export.js';
 import { spreadsheetsFeature } from './spreadsheets/index.js';
 import { stationsFeature } from './stations/index.js';
@@ -21,7 +22,8 @@ export interface FeatureDeps {
 
 /**
  * Every feature, in the order the scheduler runs their jobs on a tick: meeting reminders first
- * (they are tied to the minute), then the stations' reports, then the five-ones nudges.
+ * (they are tied to the minute), then the stations' reports, then the five-ones nudges, then the
+ * paired contacts' weekly summaries.
  */
 export function allFeatures(deps: FeatureDeps): Feature[] {
   return [
@@ -32,5 +34,6 @@ export function allFeatures(deps: FeatureDeps): Feature[] {
     suggestionsFeature(),
     spreadsheetsFeature(deps.writeWorkbook),
     loadFeature,
+    problemsFeature,
   ];
 }

@@ -53,6 +53,6 @@ export async function closedProblems(db: Db, regionCode: string) {
   return db
     .select({ seq: records.seq, text: records.text, decidedAt, updatedAt: records.updatedAt })
     .from(records)
-    .where(and(eq(records.regionCode, regionCode), eq(records.kind, 'problem'), inArray(records.status, ['resolved', 'closed'])))
+    .where(and(eq(records.regionCode, regionCode), eq(records.kind, 'problem'), inArray(records.status, ['resolved', 'confirmed', 'closed'])))
     .orderBy(asc(records.seq));
 }

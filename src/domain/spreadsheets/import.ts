@@ -50,6 +50,8 @@ export interface PersonRow {
   roles: RoleName[];
   /** Party member (党员) or villager representative (村民代表) of the home village: who votes at its meetings. */
   members: MemberKind[];
+  /** Villages a station staff member is paired with (挂包联系), from the 挂包村 column. */
+  pairs: string[];
 }
 
 /** A chat bound to a place, as 「绑定」 in that chat would bind it. */
@@ -71,6 +73,8 @@ export interface RegionRef {
   name: string;
   fullName: string;
   level: RegionLevel;
+  /** Known for stored regions and those the file adds; tells whether a village lies in a station's area. */
+  parentCode?: string | null;
 }
 
 /** Regions already stored, by code and by (full) name. */
@@ -102,6 +106,7 @@ const COLUMNS = {
   bindTo: ['绑定地区', '绑定到', '群所属地区'],
   purpose: ['用途', '群用途', '群类型'],
   title: ['群名', '群名称'],
+  pairs: ['挂包村', '挂包联系村', '挂包联系', '挂包村（社区）'],
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -158,7 +163,7 @@ export function detectTable(header: readonly string[]): TableKind | null {
 }
 
 /** What a header must contain, for the message about a table nobody recognised. */
-export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”（可加“党员、村民代表”），理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”，群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
+export const TABLE_HINT = '地区表要有“代码、名称、级别、上级代码”，名册要有“姓名、手机、工作单位、家乡村、角色”（可加“党员、村民代表”），理事会表要有“理事会、姓名、手机”，联络站表要有“联络站、姓名、手机、工作单位”（可加“挂包村”），群绑定表要有“平台、群ID、绑定地区”（可加“用途、群名”）';
 
 /** What officials write in the 平台 column, to the platform names the registry uses. */
 /** Words of the 平台 column (lower case) → platform name, as the platform registry gives them. */
@@ -224,7 +229,17 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup, p
   regionRows.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.row - b.row);
 
   // Places named in person rows: a code, a full name, or a name that is unique.
-  const fileRefs = new Map([...fileRegions.values()].map((r) => [r.code, { code: r.code, name: r.name, fullName: r.name, level: r.level }]));
+  const fileRefs = new Map<string, RegionRef>([...fileRegions.values()].map((r) => [r.code, { code: r.code, name: r.name, fullName: r.name, level: r.level, parentCode: r.parentCode }]));
+  /** Is the village at or under the region, following parents through the file and the stored tree. */
+  const under = (village: RegionRef, region: string): boolean => {
+    let at: RegionRef | null = village;
+    for (let hops = 0; at && hops < 6; hops++) {
+      if (at.code === region) return true;
+      const parent: string | null | undefined = at.parentCode;
+      at = parent ? fileRefs.get(parent) ?? stored.byCode(parent) : null;
+    }
+    return false;
+  };
   const place = (text: string, levels: readonly RegionLevel[]): { ok: true; ref: RegionRef } | { ok: false; reason: string } => {
     const t = text.trim();
     if (!t) return { ok: false, reason: '缺少地区' };
@@ -343,6 +358,19 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup, p
         fail(table.sheet, row, where.reason);
         continue;
       }
+      const pairs: string[] = [];
+      const pairWords = kind === 'stations' ? get('pairs').split(/[、,，;；\s]+/u).filter(Boolean) : [];
+      const badPair = pairWords.map((w) => {
+        const v = place(w, ['village']);
+        if (!v.ok) return `挂包村：${v.reason}`;
+        if (!under(v.ref, where.ref.code)) return `挂包村“${w}”不在${where.ref.name}的范围内`;
+        pairs.push(v.ref.code);
+        return null;
+      }).find((r) => r !== null);
+      if (badPair) {
+        fail(table.sheet, row, badPair);
+        continue;
+      }
       // The person's natural key: name and phone, or name and home place when no phone is given.
       const key = `${kind}|${name}|${phone ?? where.ref.code}`;
       const first = seen.get(key);
@@ -351,7 +379,7 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup, p
         continue;
       }
       seen.set(key, { sheet: table.sheet, row });
-      personRows.push({ kind: 'person', sheet: table.sheet, row, name, phone, employeeNo, workUnit, homeCode: where.ref.code, roles, members: [...members] });
+      personRows.push({ kind: 'person', sheet: table.sheet, row, name, phone, employeeNo, workUnit, homeCode: where.ref.code, roles, members: [...members], pairs });
     }
   }
   const failed = new Set(errors.map((e) => `${e.sheet}\u0000${e.row}`));

@@ -1,10 +1,11 @@
 /**
  * The ledger (台账) workbook the stations keep, as format-free sheets: 汇总 per sub-region,
  * 五个一台账 (a row per cadre, a column per item with its dates), 建议清单, 实事清单, 问题清单
- * and 会议签到. A writer turns the sheets into XLSX; the layout lives here so it is tested alone.
+ * (with each problem's owner, deadline, closing and verdict), 会议签到 and 挂包联系. A writer turns the sheets into XLSX; the layout lives here so it is tested alone.
  */
 import { FIVE_ONES, FIVE_ONES_LABELS, type FiveOnesItem } from '../five-ones.js';
 import { STATUS_LABELS } from '../messages.js';
+import { VERDICT_LABELS, type Verdict } from '../problems/lifecycle.js';
 import { formatDateTime } from '../time.js';
 import type { Region } from '../types.js';
 import type { StatsTotals } from '../stats/rollup.js';
@@ -56,6 +57,16 @@ export interface LedgerRecord {
   comment: string | null;
   /** Other records this one answers or is answered by, e.g. ["实事#4"]. */
   links: string[];
+  /** A problem's owner, deadline, closing and its raiser's verdict, once it was assigned. */
+  problem?: LedgerProblem | null;
+}
+
+export interface LedgerProblem {
+  owner: string;
+  deadline: string | null;
+  closedAt: number | null;
+  verdict: Verdict | null;
+  verdictComment: string | null;
 }
 
 export interface LedgerMeeting {
@@ -115,6 +126,8 @@ export interface LedgerData {
   motions: readonly LedgerMotion[];
   /** Null when this deployment keeps no meetings. */
   meetings: readonly LedgerMeeting[] | null;
+  /** 挂包联系: who answers for which village. */
+  pairings?: readonly { villageCode: string; name: string; pairedAt: number }[];
   generatedAt: number;
   timeZone: string;
 }
@@ -197,8 +210,8 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
     {
       name: '问题清单',
       title: `问题清单（${stamp}）`,
-      header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '问题内容', '类别', '反映人', '反映日期', '状态', '解决日期', '解决实事'],
-      widths: [10, 12, 12, 12, 40, 16, 10, 12, 10, 12, 14],
+      header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '问题内容', '类别', '反映人', '反映日期', '状态', '办理人', '办理期限', '办结日期', '反映人评价', '回应实事'],
+      widths: [10, 12, 12, 12, 40, 16, 10, 12, 10, 10, 12, 12, 20, 14],
       rows: data.problems.map((r) => [
         `问题#${r.seq}`,
         ...places(r.villageCode),
@@ -207,7 +220,10 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
         r.author,
         date(r.createdAt),
         statusText(r.status),
-        r.status === 'resolved' ? date(r.decidedAt) : '',
+        r.problem?.owner ?? '',
+        r.problem?.deadline ?? '',
+        date(r.problem?.closedAt ?? null),
+        r.problem?.verdict ? [VERDICT_LABELS[r.problem.verdict], r.problem.verdictComment].filter(Boolean).join('：') : '',
         r.links.join('、'),
       ]),
       empty: '没有问题。',
@@ -259,6 +275,14 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       v.rule,
     ]),
     empty: '没有表决。',
+  });
+  sheets.push({
+    name: '挂包联系',
+    title: `挂包联系（${stamp}）`,
+    header: ['县（市、区）', '乡镇（街道）', '村（社区）', '挂包联系人', '挂包日期'],
+    widths: [12, 12, 12, 14, 12],
+    rows: (data.pairings ?? []).map((p) => [...places(p.villageCode), p.name, date(p.pairedAt)]),
+    empty: '还没有安排挂包联系。',
   });
   return sheets;
 }

@@ -5,4 +5,4 @@
 export const ADOPTED_STATUSES: readonly string[] = ['adopted', 'forwarded'];
 export const PENDING_REVIEW_STATUSES: readonly string[] = ['pending', 'voting'];
 /** A problem is open until someone marks it settled in one of these ways. */
-export const CLOSED_PROBLEM_STATUSES: readonly string[] = ['resolved', 'done', 'closed', 'rejected'];
+export const CLOSED_PROBLEM_STATUSES: readonly string[] = ['resolved', 'confirmed', 'done', 'closed', 'rejected'];

@@ -1,6 +1,7 @@
 import { chatsForRegion } from '../../../db/repo/chats.js';
 import { activityOf, pausesFrom, reviewersByPerson } from '../../../db/repo/load.js';
 import { getPerson, peopleWithRole } from '../../../db/repo/people.js';
+import { pairedWith } from '../../../db/repo/problems.js';
 import { cadres, fiveOnesByPerson, lastActivityByPerson, suggestionsWaiting } from '../../../db/repo/programme-stats.js';
 import { getRegion } from '../../../db/repo/regions.js';
 import { nudgeHistoryOf, nudgeStatement } from '../../../db/repo/scheduler.js';
@@ -146,7 +147,8 @@ async function villageMessages(deps: NudgeDeps, village: Region, all: readonly D
       messages.push({ to, text: loadMsg.villageLine(unreached.length), key: `nudge-village:${village.code}:${period.month}:${to.platform}:${to.chatId}` });
     }
     const leaders = await peopleWithRole(db, 'leader', village.code);
-    const told = await privateToStaff(deps, [...leaders, ...(await stationStaff(deps, village))], (id) => !unreached.some((d) => d.person.id === id));
+    const keep = (id: string) => !unreached.some((d) => d.person.id === id);
+    const told = new Map([...(await privateToStaff(deps, leaders, keep)), ...(await contactsOf(deps, village))]);
     for (const [id, to] of told) {
       messages.push({
         to,
@@ -164,6 +166,15 @@ async function stationStaff(deps: NudgeDeps, village: Region) {
   return village.parentCode ? peopleWithRole(deps.store.db, 'township_station', village.parentCode) : [];
 }
 
+/**
+ * Who answers for a village in private: the staff paired with it (挂包联系) when any of them can
+ * be written to, else the township station's staff.
+ */
+async function contactsOf(deps: NudgeDeps, village: Region) {
+  const paired = await privateToStaff(deps, await pairedWith(deps.store.db, village.code), () => true);
+  return paired.size ? paired : privateToStaff(deps, await stationStaff(deps, village), () => true);
+}
+
 /** Private chats of these staff (each once), leaving out anyone `keep` rejects. */
 async function privateToStaff(deps: NudgeDeps, staff: readonly { id: string; name: string }[], keep: (id: string) => boolean) {
   const unique = [...new Map(staff.filter((s) => keep(s.id)).map((s) => [s.id, { id: s.id, name: s.name }])).values()];
@@ -177,12 +188,12 @@ async function privateToStaff(deps: NudgeDeps, staff: readonly { id: string; nam
 }
 
 /**
- * The paired station contacts (the township station's staff) hear the facts in private. When none
+ * The paired contacts (挂包联系; else the township station's staff) hear the facts in private. When none
  * of them can be written to privately, the station chat gets a count without names.
  */
 async function escalations(deps: NudgeDeps, village: Region, list: readonly Due[], reach: Map<string, Reach>, period: NudgePeriod, now: number): Promise<OutMessage[]> {
   const tz = deps.timeZone;
-  const staff = await privateToStaff(deps, await stationStaff(deps, village), () => true);
+  const staff = await contactsOf(deps, village);
   const messages: OutMessage[] = [];
   for (const d of list) {
     const since = d.lastActivityAt ?? Number.NEGATIVE_INFINITY;

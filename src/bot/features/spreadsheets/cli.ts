@@ -85,6 +85,7 @@ export async function runImport(argv: readonly string[], deps: CliDeps): Promise
     await writeFile(sqlFile, script.script());
     deps.out(
       `已写出 ${sqlFile}：地区 ${report.regions.added + report.regions.updated} 个，人员 ${report.people.added + report.people.updated} 位，角色 ${report.roles} 项，${membersPart(report)}群绑定 ${report.chats} 个` +
+        (report.pairings ? `，挂包联系 ${report.pairings} 个` : '') +
         (report.errors.length ? `；跳过有错的 ${report.errors.length} 行` : '') +
         `。导入 D1：npx wrangler d1 execute DB --remote --file ${sqlFile}`,
     );
@@ -92,6 +93,7 @@ export async function runImport(argv: readonly string[], deps: CliDeps): Promise
   }
   deps.out(
     `导入完成：地区新增 ${report.regions.added}、更新 ${report.regions.updated}；人员新增 ${report.people.added}、更新 ${report.people.updated}；角色 ${report.roles} 项；${membersPart(report, '；')}群绑定 ${report.chats} 个` +
+      (report.pairings ? `；挂包联系 ${report.pairings} 个` : '') +
       (report.errors.length ? `；跳过有错的 ${report.errors.length} 行。` : '。'),
   );
   return 0;

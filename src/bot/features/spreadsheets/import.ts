@@ -6,6 +6,7 @@ import { inArray } from 'drizzle-orm';
 import { bindChatStatement } from '../../../db/repo/chats.js';
 import { addMemberStatement } from '../../../db/repo/meetings.js';
 import { grantRoleStatement, upsertPersonStatement } from '../../../db/repo/people.js';
+import { pairStatement } from '../../../db/repo/problems.js';
 import { regionFromInput, setPlanningUnitStatement, upsertRegionStatement } from '../../../db/repo/regions.js';
 import { people, regions as regionTable } from '../../../db/schema/index.js';
 import type { Statement, Store } from '../../../db/store.js';
@@ -32,6 +33,8 @@ export interface ImportReport {
   roles: number;
   /** Party members and villager representatives marked (the electorate of votes). */
   members: number;
+  /** 挂包联系 rows written (a pairing already there is kept as it was). */
+  pairings: number;
   chats: number;
 }
 
@@ -85,7 +88,7 @@ export async function importTables(store: Store, tables: readonly Table[], optio
   const lookup: RegionLookup = { byCode: (c) => stored.get(c) ?? null, byName: (n) => byName.get(n) ?? [] };
   const { rows, errors } = validateTables(tables, lookup, platformWords());
   const total = tables.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
-  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, members: 0, chats: 0 };
+  const report: ImportReport = { written: false, rows: total, errors, regions: { added: 0, updated: 0 }, people: { added: 0, updated: 0 }, roles: 0, members: 0, pairings: 0, chats: 0 };
   if (errors.length > 0 && !options.skipBad) return report;
 
   const statements: Statement[] = [];
@@ -142,6 +145,10 @@ export async function importTables(store: Store, tables: readonly Table[], optio
     for (const kind of p.members) {
       statements.push(addMemberStatement(db, { regionCode: p.homeCode, personId: id, kind, addedBy: IMPORT_BINDER, addedAt: options.now }));
       report.members++;
+    }
+    for (const village of p.pairs) {
+      statements.push(pairStatement(db, { regionCode: village, personId: id, pairedBy: IMPORT_BINDER, pairedAt: options.now }));
+      report.pairings++;
     }
     tick();
   }

@@ -1,4 +1,5 @@
 import { ledgerAttendance, ledgerCadres, ledgerHistory, ledgerLinks, ledgerMeetings, ledgerMotions, ledgerRecords, ledgerSeconds, ledgerTalks } from '../../../db/repo/ledger.js';
+import { pairingsUnder, problemCasesOf } from '../../../db/repo/problems.js';
 import { getRegion, regionsUnder } from '../../../db/repo/regions.js';
 import type { Db } from '../../../db/store.js';
 import type { FiveOnesItem } from '../../../domain/five-ones.js';
@@ -34,6 +35,9 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
   // The county and township above the scope name the places of a township's or village's rows.
   const above = await Promise.all(path.split('/').filter((code) => code !== scope.code).map((code) => getRegion(db, code)));
   const regions = [...above.filter((r): r is Region => r !== null), ...inside];
+  const problemIds = recs.filter((r) => r.kind === 'problem').map((r) => r.id);
+  const [cases, pairs] = await Promise.all([problemCasesOf(db, problemIds), pairingsUnder(db, path)]);
+  const caseOf = new Map(cases.map((c) => [c.recordId, c]));
   const talks = await ledgerTalks(db, [...new Set(cadres.map((c) => c.id))], now.getTime());
   const items = new Map<string, Record<FiveOnesItem, number[]>>();
   const itemsOf = (personId: string) => {
@@ -95,7 +99,12 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
     suggestions: recs.filter((r) => r.kind === 'suggestion').map(toLedger),
     deeds: recs.filter((r) => r.kind === 'deed').map(toLedger),
     visits: recs.filter((r) => r.kind === 'visit').map(toLedger),
-    problems: recs.filter((r) => r.kind === 'problem').map(toLedger),
+    problems: recs
+      .filter((r) => r.kind === 'problem')
+      .map((r) => {
+        const c = caseOf.get(r.id);
+        return { ...toLedger(r), problem: c ? { owner: c.owner, deadline: c.deadline, closedAt: c.closedAt, verdict: c.verdict, verdictComment: c.verdictComment } : null };
+      }),
     rules: recs.filter((r) => r.kind === 'rule').map(toLedger),
     motions: motions.map((v) => ({
       ...v,
@@ -114,6 +123,7 @@ export async function loadLedger(db: Db, scope: Region, now: Date, timeZone: str
       villagers: m.villagers,
       attendance: (byMeeting.get(m.id) ?? []).map((a) => ({ name: a.name, status: a.status, at: a.at, proxyBy: a.proxyBy })),
     })),
+    pairings: pairs.map((p) => ({ villageCode: p.regionCode, name: p.name, pairedAt: p.pairedAt })),
     generatedAt: now.getTime(),
     timeZone,
   };

@@ -3,6 +3,7 @@ import { FIVE_ONES, FIVE_ONES_LABELS } from '../../../domain/five-ones.js';
 import { completionRate, isIdle, percent, PERIODS, PERIOD_WORDS, periodLabel, reportChart, signInRate, type Period, type StatsReport, type StatsTotals } from '../../../domain/stats/index.js';
 import { GRADE_LABELS, GRADE_MARKS, statsMsg } from '../../../domain/stats/messages.js';
 import { formatDateTime, formatMonthDay } from '../../../domain/time.js';
+import { problemCards, type ProblemSummary } from '../problems/dashboard.js';
 
 export interface DashboardView {
   report: StatsReport;
@@ -14,6 +15,8 @@ export interface DashboardView {
   href: (code: string, period: Period) => string;
   expires: number;
   nonce: string;
+  /** Problems to closure and pairing in the area shown (the problems feature's numbers). */
+  problems?: ProblemSummary;
 }
 
 const esc = escapeMarkup;
@@ -157,6 +160,7 @@ footer{margin-top:16px;font-size:12px;color:#6b7280}
 <nav id="crumbs">${crumbs}</nav>
 <nav id="periods">${periods}</nav>
 ${summary(report.totals, v)}
+${v.problems ? problemCards(v.problems, esc) : ''}
 ${chart ? `<h2>${esc(chart.title)}</h2><svg id="chart" role="img" aria-label="${esc(chart.title)}"></svg><script type="application/json" id="chart-data">${chartJson}</script>` : ''}
 <div class="scroll">${table}</div>
 <footer>${esc(statsMsg.colourLegend)} ${esc(statsMsg.idleLegend)}。 · 链接 ${esc(formatDateTime(new Date(v.expires), v.timeZone))} 前有效，请勿转发。</footer>

@@ -5,6 +5,7 @@ import { isWithin } from '../../../domain/access.js';
 import { parsePeriodWord, PERIODS, type Period, type StatsScope } from '../../../domain/stats/index.js';
 import { statsMsg } from '../../../domain/stats/messages.js';
 import type { Clock } from '../../engine/ports.js';
+import { problemSummary } from '../problems/summary.js';
 import type { DashboardKeys } from './dashboard-link.js';
 import { renderDashboardError, renderDashboardPage } from './dashboard-page.js';
 import { publicCodeOf, renderPublicPage } from './dashboard-public.js';
@@ -79,6 +80,7 @@ export function registerDashboardRoute(app: Hono, deps: DashboardRouteDeps): voi
     }
 
     const report = await buildReport(db, view, period, now, deps.timeZone);
-    return c.html(renderDashboardPage({ report, timeZone: deps.timeZone, period, crumbs, href, expires, nonce }));
+    const problems = await problemSummary(db, view.path, now, deps.timeZone);
+    return c.html(renderDashboardPage({ report, timeZone: deps.timeZone, period, crumbs, href, expires, nonce, problems }));
   });
 }

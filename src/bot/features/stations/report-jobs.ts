@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { peopleWithRole } from '../../../db/repo/people.js';
+import { pairedWith } from '../../../db/repo/problems.js';
 import { suggestionsWaiting } from '../../../db/repo/programme-stats.js';
 import { childRegions, getRegion } from '../../../db/repo/regions.js';
 import { doneJobs } from '../../../db/repo/scheduler.js';
@@ -25,6 +26,7 @@ import { commitWork } from '../../engine/scheduler/commit.js';
 import { targetOf } from '../../engine/scheduler/recipients.js';
 import { EVERYWHERE, loadVillages } from './report.js';
 import { scopeOfRegion } from './scope.js';
+import { digestProblemLines, overdueAt, unassignedAt } from '../problems/summary.js';
 
 export interface ReportDeps {
   store: Store;
@@ -80,6 +82,7 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
     loadVillages(db, EVERYWHERE, sofarRange, at, deps.timeZone),
   ]);
   const waiting = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
+  const [overdue, unassigned] = await Promise.all([overdueAt(db, now, deps.timeZone), unassignedAt(db, now)]);
   const days = { from: civilDateOf(period.from, deps.timeZone), to: civilDateOf(period.to - 1, deps.timeZone) };
   const messages: OutMessage[] = [];
   // A chat's first digest reports its first full week: one bound since Monday would get a week
@@ -97,7 +100,7 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
     messages.push({
       to: targetOf(row),
       title: meetingMsg.weeklyTitle,
-      text: meetingMsg.weeklyDigest({
+      text: `${meetingMsg.weeklyDigest({
         days,
         area: region.fullName,
         total: { code: region.code, name: region.fullName, week: weekReport.totals, sofar: sofarReport.totals, grade: sofarReport.grade },
@@ -106,14 +109,14 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
         waiting: waiting
           .filter((w) => isWithin(w.path, region.path))
           .map((w) => ({ seq: w.seq, village: w.village, days: Math.floor((now - w.createdAt) / DAY_MS) })),
-      }),
+      })}\n${digestProblemLines(region.path, unassigned, overdue)}`,
       key: `digest:week:${period.key}:${row.platform}:${row.chatId}`,
     });
   }
   return messages;
 }
 
-/** Who answers for a village (挂包联系): its township's liaison station and the staff on it. */
+/** Who answers for a village (挂包联系): the staff paired with it, else its township's liaison station and the staff on it. */
 async function stationsFor(deps: ReportDeps, villages: readonly VillageFacts[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const byTownship = new Map<string, string>();
@@ -126,7 +129,8 @@ async function stationsFor(deps: ReportDeps, villages: readonly VillageFacts[]):
       label = `${township?.fullName ?? v.parentCode}联络服务站${staff.length ? `（${staff.map((p) => p.name).join('、')}）` : ''}`;
       byTownship.set(v.parentCode, label);
     }
-    out.set(v.code, label);
+    const paired = await pairedWith(deps.store.db, v.code);
+    out.set(v.code, paired.length ? paired.map((p) => p.name).join('、') : label);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { formatReport, parsePeriodWord, reportChart, type Period, type StatsScop
 import { statsMsg } from '../../../domain/stats/messages.js';
 import type { Region } from '../../../domain/types.js';
 import { replyPlan, type CommandHandler, type HandlerContext } from '../../engine/context.js';
+import { problemStatsLines } from '../problems/summary.js';
 import { buildReport } from './report.js';
 import { defaultScope, lookupScope, reachNames, reachOf, type Reach } from './scope.js';
 
@@ -56,5 +57,6 @@ export const statsCommand: CommandHandler = async (ctx, args) => {
   const inVillageGroup = ctx.event.chat.type === 'group' && (ctx.chat?.purpose === 'village' || ctx.chat?.purpose === 'council');
   const audience = { perPerson: !inVillageGroup && ctx.actor.roles.some((r) => STATION_ROLES.has(r.role)) };
   const chart = reportChart(report, audience);
-  return replyPlan(ctx, formatReport(report, ctx.timeZone, audience), chart ? { chart } : {});
+  const text = [formatReport(report, ctx.timeZone, audience), ...(await problemStatsLines(ctx.db, req.scope, ctx.now, ctx.timeZone))].join('\n');
+  return replyPlan(ctx, text, chart ? { chart } : {});
 };

@@ -1,7 +1,10 @@
 import { countRecords } from '../../../db/repo/records.js';
 import { getRecordById, latestDecisions, linksOf, secondCounts, statusCounts, type LinkView } from '../../../db/repo/suggestions.js';
 import { villageRecords } from '../../../db/repo/records.js';
+import { problemCasesOf } from '../../../db/repo/problems.js';
 import { msg } from '../../../domain/messages.js';
+import { isOverdue, px, WORKING_STATUSES } from '../../../domain/problems/index.js';
+import { civilDateOf, dateKey } from '../../../domain/zoned-time.js';
 import { sx, type ListItem } from '../../../domain/suggestions/messages.js';
 import { readTags } from '../../../domain/suggestions/index.js';
 import { formatMonthDay } from '../../../domain/time.js';
@@ -13,7 +16,7 @@ import { PAGE_SIZE, type ListExtension } from '../core/list.js';
 const THREE: readonly RecordKind[] = ['problem', 'suggestion', 'deed'];
 const OVERVIEW_ITEMS = 5;
 // Status order inside a list's summary line: what needs attention first.
-const STATUS_ORDER = ['pending', 'voting', 'open', 'adopted', 'forwarded', 'resolved', 'done', 'rejected', 'merged', 'recorded'];
+const STATUS_ORDER = ['pending', 'voting', 'open', 'assigned', 'in_progress', 'adopted', 'forwarded', 'resolved', 'confirmed', 'done', 'rejected', 'merged', 'recorded'];
 
 /**
  * 「清单 全部」 shows 问题清单, 建议清单 and 实事清单 together; the pages of suggestions, deeds,
@@ -59,10 +62,11 @@ async function pageWithNotes(ctx: HandlerContext, village: Region, kind: RecordK
 async function itemsOf(ctx: HandlerContext, village: Region, kind: RecordKind, limit: number, offset: number, withTags: boolean): Promise<ListItem[]> {
   const rows = await villageRecords(ctx.db, village.code, kind, limit, offset);
   const ids = rows.map((r) => r.id);
-  const [seconds, links, merges] = await Promise.all([
+  const [seconds, links, merges, cases] = await Promise.all([
     kind === 'suggestion' ? secondCounts(ctx.db, ids) : Promise.resolve(new Map<string, number>()),
     linksOf(ctx.db, ids),
     kind === 'suggestion' ? mergedInto(ctx, rows.filter((r) => r.status === 'merged').map((r) => r.id)) : Promise.resolve(new Map<string, number>()),
+    kind === 'problem' ? problemNotes(ctx, rows) : Promise.resolve(new Map<string, string>()),
   ]);
   return rows.map((r) => {
     const notes: string[] = [];
@@ -71,9 +75,20 @@ async function itemsOf(ctx: HandlerContext, village: Region, kind: RecordKind, l
     const into = merges.get(r.id);
     if (into !== undefined) notes.push(sx.noteMerged(into));
     notes.push(...linkNotes(r.id, links));
+    const owner = cases.get(r.id);
+    if (owner) notes.push(owner);
     if (withTags && (kind === 'suggestion' || kind === 'problem')) notes.push(...readTags(r.category));
     return { kind, seq: r.seq, text: r.text, status: r.status, author: r.author, date: formatMonthDay(new Date(r.createdAt), ctx.timeZone), notes };
   });
+}
+
+/** Who is handling each problem still being worked on, and by when. */
+async function problemNotes(ctx: HandlerContext, rows: readonly { id: string; status: string }[]): Promise<Map<string, string>> {
+  const working = rows.filter((r) => WORKING_STATUSES.includes(r.status));
+  const today = dateKey(civilDateOf(ctx.now, ctx.timeZone));
+  const status = new Map(working.map((r) => [r.id, r.status]));
+  const cases = await problemCasesOf(ctx.db, working.map((r) => r.id));
+  return new Map(cases.map((c) => [c.recordId, px.listNote(c.owner, c.deadline, isOverdue(status.get(c.recordId)!, c.deadline, today))]));
 }
 
 function linkNotes(id: string, links: readonly LinkView[]): string[] {

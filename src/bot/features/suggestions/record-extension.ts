@@ -1,6 +1,6 @@
 import { chatsForRegion } from '../../../db/repo/chats.js';
 import { getRecordBySeq } from '../../../db/repo/records.js';
-import { comparableSuggestions, linkStatement, secondCounts, setStatusStatement } from '../../../db/repo/suggestions.js';
+import { comparableSuggestions, linkStatement, secondCounts } from '../../../db/repo/suggestions.js';
 import type { Statement } from '../../../db/store.js';
 import { sx } from '../../../domain/suggestions/messages.js';
 import { autoTags, formatTags, linkableKinds, mostSimilar, parseLinks } from '../../../domain/suggestions/index.js';
@@ -8,7 +8,7 @@ import type { OutMessage } from '../../../domain/types.js';
 import { replyPlan, type HandlerContext } from '../../engine/context.js';
 import { startConversationStatement } from '../../engine/conversation.js';
 import type { RecordAddition, RecordDraft, RecordExtension } from '../core/record.js';
-import { historyStatement } from './workflow.js';
+import { deedAnswersProblem } from '../problems/link.js';
 
 /** Conversation holding a suggestion not yet filed while its author looks at similar ones. */
 export const DRAFT_CONVERSATION = 'suggest-similar';
@@ -68,25 +68,29 @@ async function suggestion(ctx: HandlerContext, draft: RecordDraft, checkSimilar:
   return { category: formatTags(tags), messages };
 }
 
-/** 「实事 … 回应问题#3」: the deed answers problem 3, which is then resolved. Bad references save nothing. */
+/**
+ * 「实事 … 回应问题#3」, 「村规 … 来自建议#5」: links to what a deed or rule answers. What a deed
+ * does to a problem (closing it, or telling its owner) is the problems feature's. Bad references save nothing.
+ */
 async function links(ctx: HandlerContext, draft: RecordDraft): Promise<RecordAddition> {
   const refs = parseLinks(draft.text);
   const statements: Statement[] = [];
   const lines: string[] = [];
+  const messages: OutMessage[] = [];
   for (const ref of refs) {
     if (!linkableKinds(draft.kind).includes(ref.kind)) return { answer: replyPlan(ctx, sx.linkWrongKind(draft.kind)) };
     const target = await getRecordBySeq(ctx.db, ref.kind, ref.seq);
     if (!target) return { answer: replyPlan(ctx, sx.linkNotFound(ref.kind, ref.seq)) };
     if (target.regionCode !== draft.village.code) return { answer: replyPlan(ctx, sx.linkOtherVillage(ref.kind, ref.seq)) };
     statements.push(linkStatement(ctx.db, draft.recordId, target.id, ctx.now.getTime()));
-    const resolves = draft.kind === 'deed' && target.kind === 'problem' && target.status === 'open';
-    if (resolves) {
-      statements.push(
-        setStatusStatement(ctx.db, target.id, 'resolved', ctx.now.getTime()),
-        ...(await historyStatement(ctx, target.id, { action: 'resolve', fromStatus: 'open', toStatus: 'resolved', relatedRecordId: draft.recordId })),
-      );
+    if (draft.kind === 'deed' && target.kind === 'problem') {
+      const answered = await deedAnswersProblem(ctx, draft, target);
+      statements.push(...answered.statements);
+      messages.push(...answered.messages);
+      lines.push(answered.line);
+      continue;
     }
-    lines.push(sx.linkedLine(ref.kind, ref.seq, resolves));
+    lines.push(sx.linkedLine(ref.kind, ref.seq, false));
   }
-  return { statements, lines };
+  return { statements, lines, messages };
 }

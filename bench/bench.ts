@@ -4,7 +4,7 @@
  * left as they are). Never part of `npm test`: figures depend on the machine, and are not assertions.
  *
  *   npm run bench                          both, default sizes
- *   npm run bench -- --only webhook        or --only tick
+ *   npm run bench -- --only webhook        or --only tick, --only steady (latency at a fixed load)
  *   npm run bench -- --amount 2000 --rounds 1 --no-write    a quick look, docs untouched
  *
  * Everything runs on 127.0.0.1 with bounded request counts and time limits; child processes are
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { replaceSection } from './doc-section.js';
 import { runTickBenchmark, tickSection } from './tick.bench.js';
 import { DEFAULT_WEBHOOK_OPTIONS, runWebhookBenchmark, webhookSection } from './webhook/run.js';
+import { DEFAULT_STEADY_OPTIONS, runSteadyBenchmark, steadySection } from './webhook/steady-run.js';
 
 const DOC = new URL('../docs/BENCHMARKS.md', import.meta.url);
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       'no-write': { type: 'boolean', default: false },
     },
   });
-  if (values.only && values.only !== 'webhook' && values.only !== 'tick') throw new Error('--only takes webhook or tick');
+  if (values.only && !['webhook', 'tick', 'steady'].includes(values.only)) throw new Error('--only takes webhook, tick or steady');
   const sections: string[] = [];
   if (!values.only || values.only === 'webhook') {
     const options = {
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
     };
     const where = machine();
     sections.push(webhookSection(await runWebhookBenchmark(options), options, where));
+  }
+  if (!values.only || values.only === 'steady') {
+    sections.push(steadySection(await runSteadyBenchmark(DEFAULT_STEADY_OPTIONS), DEFAULT_STEADY_OPTIONS, machine()));
   }
   if (!values.only || values.only === 'tick') {
     const where = machine();

@@ -25,7 +25,7 @@ export interface WebhookOptions {
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = { amount: 5_000, rounds: 3, warmup: 1_000, connections: 16, timeLimitMs: 60_000 };
 
 /** Villages and cadres behind (c) and (d): a few tens of suggestions per village over a run. */
-const SHAPE: RosterShape = { cadres: 4_000, villages: 500 };
+export const SHAPE: RosterShape = { cadres: 4_000, villages: 500 };
 /** (e): the same load spread over 1,000 village groups, for the memory that grows with chats (pacing, rate limits, caches). */
 const WIDE: RosterShape = { cadres: 4_000, villages: 1_000 };
 
@@ -61,13 +61,13 @@ function recordsIn(path: string): number {
  * Builds dist/node.js as `npm start` does (its prestart) and returns a starter running it with the
  * Node flags of the start script, so (c) and (d) are measured as they are deployed.
  */
-function buildServer(): (env: Record<string, string>) => Promise<RunningProcess> {
+export function buildServer(): (env: Record<string, string>) => Promise<RunningProcess> {
   buildForStart();
   const { nodeArgs, entry } = npmStartCommand();
   return (env) => startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { tsx: false, nodeArgs });
 }
 
-async function seeded(path: string, shape: RosterShape = SHAPE): Promise<string> {
+export async function seeded(path: string, shape: RosterShape = SHAPE): Promise<string> {
   const store = openSqliteStore(path);
   await seedLoadRoster(store, shape);
   await store.close();

@@ -1,4 +1,5 @@
 import type { Job, JobDeps } from '../feature.js';
+import { letRequestsIn } from './yield.js';
 
 export { officialCalendar } from './calendar.js';
 
@@ -24,6 +25,7 @@ export function createScheduler(deps: SchedulerDeps) {
     const at = now.getTime();
     const result: TickResult = { skipped: 0 };
     for (const job of deps.jobs) {
+      await letRequestsIn();
       for (const [what, n] of Object.entries(await job.run(deps, at))) result[what] = (result[what] ?? 0) + n;
     }
     if (Object.values(result).some((n) => n > 0)) deps.logger.info('tick', { at: now.toISOString(), ...result });

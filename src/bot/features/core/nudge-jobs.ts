@@ -24,6 +24,7 @@ import {
 import { formatMonthDay } from '../../../domain/time.js';
 import type { OutMessage, Region } from '../../../domain/types.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
+import { letRequestsIn } from '../../engine/scheduler/yield.js';
 import { reachOf, targetOf, type Reach } from '../../engine/scheduler/recipients.js';
 
 export interface NudgeDeps {
@@ -62,10 +63,15 @@ export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges:
   const people = (await cadres(db)).filter((c) => c.joinedAt !== null);
   const reviewers = await reviewersByPerson(db);
   if (people.length === 0 && reviewers.size === 0) return result;
+  // Each of these reads the whole roster: requests that came meanwhile go first, between them.
+  await letRequestsIn();
   const paused = await pausesFrom(db, dateKey(civilDateOf(now, deps.timeZone)));
   const progress = await fiveOnesByPerson(db, now);
+  await letRequestsIn();
   const activity = await lastActivityByPerson(db);
+  await letRequestsIn();
   const touched = await activityOf(db, [...new Set([...people.map((p) => p.id), ...reviewers.keys()])]);
+  await letRequestsIn();
   const lastOf = (id: string) => Math.max(activity.get(id) ?? 0, touched.get(id) ?? 0) || null;
   const overdue = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
   const waitingIn = (village: string) => overdue.filter((s) => s.regionCode === village).map((s) => s.seq);
@@ -97,6 +103,7 @@ export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges:
   const byVillage = new Map<string, Due[]>();
   for (const d of due) byVillage.set(d.village, [...(byVillage.get(d.village) ?? []), d]);
   for (const [code, list] of byVillage) {
+    await letRequestsIn();
     const village = await getRegion(db, code);
     if (!village) continue;
     const { messages, reminded } = await villageMessages(deps, village, list, period, now);

@@ -40,6 +40,7 @@ export async function reliabilityBot(options: {
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO),
     TELEGRAM_API_ROOT: 'https://bot-api.test',
+    DASHBOARD_SECRET: 'reliability-dashboard-secret',
     ...(options.lark ? { LARK_APP_ID: APP_ID, LARK_APP_SECRET: 'test-app-secret', LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: options.lark.url } : {}),
     ...options.env,
   });

@@ -18,6 +18,7 @@ import { allFeatures } from './features/index.js';
 import type { WorkbookWriter } from './features/spreadsheets/export.js';
 import type { PlatformAdapter, PlatformServices } from './platforms/adapter.js';
 import { PLATFORMS, platformDefinition, type PlatformOptions } from './platforms/registry.js';
+import { createFairness, SENDER_LIMITS, type SenderLimits } from './engine/fairness.js';
 
 export interface BotDeps {
   config: Config;
@@ -49,6 +50,11 @@ export interface BotDeps {
   pacing?: DispatcherDeps['pacing'];
   /** Most outbox rows one drain takes (see DispatcherDeps.batchSize); Workers pass fewer. */
   outboxBatch?: number;
+  /**
+   * Per-sender limits on answers (src/bot/engine/fairness.ts). On unless `false`: tests of other
+   * behaviour send many commands from one person at one fixed instant.
+   */
+  senderLimits?: SenderLimits | false;
 }
 
 export interface Bot {
@@ -87,6 +93,7 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
   const routes = mergeRoutes(features);
   const senders: Partial<Record<Platform, PlatformSender>> = {};
   const defer = deps.defer ?? ((task: Promise<unknown>) => void task.catch((err: unknown) => logger.error('background task failed', { error: String(err) })));
+  const fairness = deps.senderLimits === false ? undefined : createFairness(deps.senderLimits ?? SENDER_LIMITS);
   // Filled as adapters are built, below; the pipeline reads it per event.
   const directories: Directories = {};
   const pipeline = createPipeline({
@@ -100,6 +107,7 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
     platformOf: (p) => adapters.get(p),
     directories,
     platformsConfigured: !config.localMode,
+    ...(fairness ? { fairness } : {}),
   });
   const dispatcher = createDispatcher({
     store,

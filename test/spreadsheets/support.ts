@@ -19,6 +19,7 @@ export async function ledgerBot(options: { writer?: boolean } = {}): Promise<Tes
     logger: silentLogger,
     newId: counterIds(),
     random: () => 0.5,
+    senderLimits: false,
     ...(options.writer === false ? {} : { writeWorkbook }),
   });
   return { ...bot, store, clock };

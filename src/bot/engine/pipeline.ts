@@ -1,7 +1,7 @@
 import { getChat, seenChatStatement } from '../../db/repo/chats.js';
 import { prepareGetConversation } from '../../db/repo/conversations.js';
 import { markProcessedStatement, prepareIsProcessed } from '../../db/repo/events.js';
-import { enqueueStatement } from '../../db/repo/outbox.js';
+import { enqueueStatements } from '../../db/repo/outbox.js';
 import { prepareActorReads, reachableAgainStatement, touchIdentityStatement } from '../../db/repo/people.js';
 import { touchActivityStatement } from '../../db/repo/load.js';
 import { getRegion } from '../../db/repo/regions.js';
@@ -13,6 +13,8 @@ import type { Capabilities, PlatformAdapter } from '../platforms/adapter.js';
 import type { Actor, HandlerContext } from './context.js';
 import type { Directories } from '../features/identity/directory.js';
 import type { Clock, Logger } from './ports.js';
+import type { Fairness } from './fairness.js';
+import type { Plan } from './context.js';
 import { route, type Routes } from './router.js';
 
 export interface AdminId {
@@ -38,6 +40,8 @@ export interface PipelineDeps {
   directories?: Directories;
   /** True when a chat platform is configured (then the local console is a test bench, not an identity). */
   platformsConfigured?: boolean;
+  /** Per-sender limits and coalescing of repeated answers; absent, every event is answered. */
+  fairness?: Fairness;
 }
 
 export interface HandleResult {
@@ -159,13 +163,33 @@ export function createPipeline(deps: PipelineDeps) {
     }
   }
 
+  /**
+   * A sender over the limit gets one notice and then nothing (the event is still marked
+   * processed, so a redelivery changes nothing); a repeated read-only answer is not sent again.
+   */
+  function withFairness(event: InboundEvent, now: number, plan: Plan): Plan {
+    if (!deps.fairness) return plan;
+    const verdict = deps.fairness.decide(event, now, { messages: plan.messages.length, writes: plan.statements.length > 0 });
+    switch (verdict.kind) {
+      case 'answer':
+        return plan;
+      case 'coalesced':
+        return { ...plan, messages: [] };
+      case 'slow-down':
+        return { ...plan, statements: [], messages: [verdict.notice], activity: false };
+      case 'silent':
+        return { ...plan, statements: [], messages: [], activity: false };
+    }
+  }
+
   async function handleNow(event: InboundEvent): Promise<HandleResult> {
     const db = deps.store.db;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (await isProcessed(event.platform, event.eventId)) return { duplicate: true, keys: [] };
       const now = deps.clock();
       const ctx = await loadContext(event, now);
-      const plan = await route(ctx, deps.routes);
+      const routed = await route(ctx, deps.routes);
+      const plan = withFairness(event, now.getTime(), routed);
       const toast = plan.toast;
       if (plan.statements.length === 0 && plan.messages.length === 0) {
         return toast ? { duplicate: false, keys: [], toast } : { duplicate: false, keys: [] };
@@ -193,7 +217,7 @@ export function createPipeline(deps: PipelineDeps) {
       }
       statements.push(...plan.statements);
       const keys = plan.messages.map((m, i) => m.key ?? `${event.platform}:${event.eventId}:${i}`);
-      for (const [i, m] of plan.messages.entries()) statements.push(enqueueStatement(db, m, keys[i]!, at));
+      for (const [i, m] of plan.messages.entries()) statements.push(...enqueueStatements(db, m, keys[i]!, at));
       try {
         await deps.store.commit(statements);
         deps.logger.info('event handled', { platform: event.platform, eventId: event.eventId, messages: keys.length });

@@ -4,3 +4,4 @@ export * from './meetings.js';
 export * from './suggestions.js';
 export * from './identity-links.js';
 export * from './load.js';
+export * from './files.js';

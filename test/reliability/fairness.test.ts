@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFairness } from '../../src/bot/engine/fairness.js';
+import { createRateLimiter } from '../../src/bot/engine/outbox/pacing.js';
+import { TELEGRAM_PACING } from '../../src/bot/platforms/telegram/pacing.js';
 import type { InboundEvent } from '../../src/domain/types.js';
 import { reliabilityBot, type ReliabilityBot } from './support/bot.js';
 import { suggestionText, telegramHeaders } from './support/payloads.js';
@@ -105,5 +107,18 @@ describe('one sender’s flood does not hold a group', () => {
     // The 500th decision, a minute on, sweeps everyone idle since.
     fairness.decide(event(1000), 60_000, { messages: 1, writes: false });
     expect(fairness.size()).toBe(2);
+  });
+});
+
+describe('the outbox rate limiter', () => {
+  it('drops the logs of chats not sent to for a minute', async () => {
+    let t = 0;
+    const limiter = createRateLimiter({ now: () => t, sleep: async (ms) => void (t += ms) });
+    for (let i = 0; i < 999; i++) expect(await limiter.acquire('telegram', `-${i}`, TELEGRAM_PACING, Number.POSITIVE_INFINITY)).toBe(true);
+    // A chat key and a group key per chat, and the platform's.
+    expect(limiter.size()).toBe(999 * 2 + 1);
+    t += 61_000;
+    await limiter.acquire('telegram', '-5000', TELEGRAM_PACING, Number.POSITIVE_INFINITY);
+    expect(limiter.size()).toBe(3);
   });
 });

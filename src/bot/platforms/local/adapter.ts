@@ -116,8 +116,11 @@ export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
       return c.json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') }, 400);
     }
     const result = await deps.pipeline.handle(localEvent(parsed.data, deps.clock(), deps.newId));
+    // The console answers with everything the message caused, later work (a ledger) included;
+    // it does not hold up other requests meanwhile.
+    const keys = [...result.keys, ...(result.later ? await result.later.catch(() => []) : [])];
     await deps.dispatcher.drain('local');
-    const rows = await rowsByKeys(deps.store.db, result.keys);
+    const rows = await rowsByKeys(deps.store.db, keys);
     return c.json({
       // Messages the event sent to other chats (a station's notice) show up in those chats' feeds.
       replies: rows.filter((r) => r.state === 'sent' && r.chatId === parsed.data.chatId).map(toView),

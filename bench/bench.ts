@@ -4,7 +4,7 @@
  * left as they are). Never part of `npm test`: figures depend on the machine, and are not assertions.
  *
  *   npm run bench                          both, default sizes
- *   npm run bench -- --only webhook        or --only tick
+ *   npm run bench -- --only webhook        or --only tick, or --only export (webhook latency during a city-wide 导出)
  *   npm run bench -- --amount 2000 --rounds 1 --no-write    a quick look, docs untouched
  *
  * Everything runs on 127.0.0.1 with bounded request counts and time limits; child processes are
@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { replaceSection } from './doc-section.js';
+import { DEFAULT_EXPORT_OPTIONS, exportSection, runExportBenchmark } from './export.bench.js';
 import { runTickBenchmark, tickSection } from './tick.bench.js';
 import { DEFAULT_WEBHOOK_OPTIONS, runWebhookBenchmark, webhookSection } from './webhook/run.js';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       'no-write': { type: 'boolean', default: false },
     },
   });
-  if (values.only && values.only !== 'webhook' && values.only !== 'tick') throw new Error('--only takes webhook or tick');
+  if (values.only && !['webhook', 'tick', 'export'].includes(values.only)) throw new Error('--only takes webhook, tick or export');
   const sections: string[] = [];
   if (!values.only || values.only === 'webhook') {
     const options = {
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
   if (!values.only || values.only === 'tick') {
     const where = machine();
     sections.push(tickSection([await runTickBenchmark('yuxi'), await runTickBenchmark('province')], where));
+  }
+  if (!values.only || values.only === 'export') {
+    const where = machine();
+    sections.push(exportSection(await runExportBenchmark(DEFAULT_EXPORT_OPTIONS), DEFAULT_EXPORT_OPTIONS, where));
   }
   for (const s of sections) console.log(`\n${s}\n`);
   if (!values['no-write']) {

@@ -36,7 +36,7 @@ export function retentionSection(f: RetentionFigures, options: RetentionOptions,
   return [
     '## Database size under a /help flood',
     '',
-    `\`npm run bench -- --only retention\` (source \`bench/retention.bench.ts\`; \`test/reliability/retention.test.ts\` asserts the same at 2,016 updates). ${machine}. ${n(options.updates)} \`/help\` updates from 200 cadres in 40 village groups, spread evenly over ${options.days} days of a fixed clock advancing an hour at a time; every hour the outbox is drained and the tick runs (retention sweeps every ten minutes of the clock, at most 2,000 rows per table each). ${n(f.answered)} answered; ${(f.ms / 60_000).toFixed(1)} minutes in all. Pages in use = page count less the free list (what the file would be after VACUUM); the file itself keeps its high-water mark and reuses freed pages.`,
+    `\`npm run bench -- --only retention\` (source \`bench/retention.bench.ts\`; \`test/reliability/retention.test.ts\` asserts the same at 2,016 updates). ${machine}. ${n(options.updates)} \`/help\` updates from 200 cadres in 40 village groups, spread evenly over ${options.days} days of a fixed clock advancing an hour at a time; every hour the outbox is drained and the tick runs on the hour, so retention sweeps once an hour here (every ten minutes in production), at most 2,000 rows per table a sweep. ${n(f.answered)} answered; ${(f.ms / 60_000).toFixed(1)} minutes in all. Pages in use = page count less the free list (what the file would be after VACUUM); the file itself keeps its high-water mark and reuses freed pages.`,
     '',
     '| day | processed_events | outbox rows (replies) | pages in use |',
     '| --- | --- | --- | --- |',

@@ -72,6 +72,6 @@ export function exportSection(f: ExportFigures, options: ExportOptions, machine:
     '',
     'A single stall of seconds in the max column is not the export\'s: on this shared machine a 60 s run of the same probe on the idle server (no export) met one 3.5 s /healthz stall (2026-11-30); the p99 is the figure to read.',
     '',
-    'Before (workbook built on the event loop): every request waited for the whole export. Measured apart on the same data and machine: reading the city ledger 18 s, turning it into sheets 13 s (221,952 attendance rows), and exceljs still writing after six more minutes at 1.9 GB RSS, each of them a stall of the event loop.',
+    'Before (workbook built on the event loop, with exceljs\'s in-memory workbook): every request waited for the whole export. Measured apart on the same data and machine: reading the city ledger 18 s, turning it into sheets 13 s (221,952 attendance rows), and exceljs still writing after six more minutes at 1.9 GB RSS, each of them a stall of the event loop. exceljs now streams the rows out as they are written (`src/bot/features/spreadsheets/workbook.ts`).',
   ].join('\n');
 }

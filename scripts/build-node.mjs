@@ -33,7 +33,8 @@ try {
   rmSync(`${dist}/node-chunks`, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/node.ts'],
+    // The ledger thread (src/node.ts starts it as dist/ledger-thread.js) shares chunks with the server.
+    entryPoints: ['src/node.ts', { in: 'src/bot/features/spreadsheets/ledger-thread.ts', out: 'ledger-thread' }],
     bundle: true,
     splitting: true,
     platform: 'node',

@@ -90,7 +90,6 @@ export const ConfigSchema = z
     WECOM_API_ROOT: url.default('https://qyapi.weixin.qq.com'),
     /** JSON file of extra holidays and make-up working days, asked before the packaged calendar. */
     CALENDAR_OVERRIDES: optional,
-    /** Signs dashboard links; without it a random secret is generated and kept in the database. */
     /** Five-ones reminder cadence (see NudgeCadence): days after joining before the first one. */
     NUDGE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
     /** At most this many reminders per person in a calendar month. */
@@ -99,6 +98,10 @@ export const ConfigSchema = z
     NUDGES_PER_QUARTER: z.coerce.number().int().min(0).max(15).default(3),
     /** Unanswered reminders after which the paired station contact is told in private. */
     NUDGE_ESCALATE_AFTER: z.coerce.number().int().min(1).max(12).default(3),
+    /**
+     * Signs dashboard links. Required once a platform is configured: a key generated into the
+     * database would let anyone holding a backup mint links. Local mode may keep the generated key.
+     */
     DASHBOARD_SECRET: optional.refine((s) => s === undefined || s.length >= 16, { message: 'must be at least 16 characters' }),
   })
   .superRefine((c, ctx) => {
@@ -154,6 +157,13 @@ export type Runtime = 'node' | 'workers';
 /** Parse the environment (or Worker bindings). A bad value stops start-up naming the variable. */
 export function parseConfig(env: Record<string, string | undefined>, options: { runtime?: Runtime } = {}): Config {
   const result = ConfigSchema.superRefine((c, ctx) => {
+    if (!c.DASHBOARD_SECRET && PLATFORMS.some((p) => !p.console && p.configured(c))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DASHBOARD_SECRET'],
+        message: 'is required once a platform (Telegram, Feishu, DingTalk or WeCom) is configured (16+ characters, the same on every server); a key kept in the database would let anyone with a backup sign dashboard links',
+      });
+    }
     if (options.runtime !== 'workers') return;
     if (c.TELEGRAM_MODE === 'polling') {
       ctx.addIssue({

@@ -6,6 +6,7 @@ import { jsonLogger } from './bot/engine/ports.js';
 import { officialCalendar } from './bot/engine/scheduler/index.js';
 import { readCalendarOverrides } from './bot/engine/scheduler/calendar-file.js';
 import type { WorkbookWriter } from './bot/features/spreadsheets/export.js';
+import { createThreadLedger } from './bot/features/spreadsheets/ledger-threads.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { batchedLineWriter } from './log-writer.js';
 import { AppError } from './domain/errors.js';
@@ -20,6 +21,15 @@ const TICK_EVERY_MS = 60_000;
 /** exceljs takes some 25 MB of memory once loaded; it is loaded on the first export, not at start. */
 const writeWorkbook: WorkbookWriter = async (sheets, at) => (await import('./bot/features/spreadsheets/workbook.js')).writeWorkbook(sheets, at);
 
+/**
+ * The ledger thread's entry: built next to this file by scripts/build-node.mjs for `npm start`;
+ * the TypeScript source, through tsx, when this file runs from src/.
+ */
+function ledgerThreadEntry(): { entry: URL; execArgv: string[] } {
+  if (import.meta.url.endsWith('.ts')) return { entry: new URL('./bot/features/spreadsheets/ledger-thread.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  return { entry: new URL('./ledger-thread.js', import.meta.url), execArgv: [] };
+}
+
 async function main(): Promise<void> {
   const logger = jsonLogger(batchedLineWriter());
   const config = parseConfig(process.env);
@@ -31,6 +41,9 @@ async function main(): Promise<void> {
   const seeded = config.localMode && filled > 0 ? await seedDemo(store) : null;
   const calendar = officialCalendar(config.CALENDAR_OVERRIDES ? readCalendarOverrides(config.CALENDAR_OVERRIDES) : undefined);
   const charts = createNodeChartRenderer();
+  // A city's ledger takes a minute to build: in a worker thread, so webhooks are answered meanwhile.
+  // An in-memory database cannot be read from another thread; it builds in this one.
+  const ledger = config.DATABASE_PATH === ':memory:' ? null : createThreadLedger({ databasePath: config.DATABASE_PATH, logger, ...ledgerThreadEntry() });
   // Each configured platform is built before anything is served (a platform may ask who it is).
   const bot = await createBot({
     config,
@@ -38,6 +51,7 @@ async function main(): Promise<void> {
     logger,
     calendar,
     writeWorkbook,
+    ...(ledger ? { buildLedger: ledger.build } : {}),
     renderChart: (spec) => charts.render(spec),
   });
   const server = serve({ fetch: bot.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -108,6 +108,7 @@ export async function runWebhookBenchmark(options: WebhookOptions = DEFAULT_WEBH
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO),
       TELEGRAM_API_ROOT: urls.telegram,
+      DASHBOARD_SECRET: 'bench-dashboard-secret-0123456789',
     };
     const telegramBody = (i: number) => JSON.stringify(suggestUpdate(i, SHAPE));
     const larkRequests = new Map<number, { body: string; headers: Record<string, string> }>();
@@ -141,7 +142,7 @@ export async function runWebhookBenchmark(options: WebhookOptions = DEFAULT_WEBH
       },
       {
         name: 'd',
-        server: await track(startServer({ DATABASE_PATH: larkDb, LARK_APP_ID: APP_ID, LARK_APP_SECRET: 'bench-app-secret', LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: urls.lark })),
+        server: await track(startServer({ DATABASE_PATH: larkDb, LARK_APP_ID: APP_ID, LARK_APP_SECRET: 'bench-app-secret', LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: urls.lark, DASHBOARD_SECRET: 'bench-dashboard-secret-0123456789' })),
         db: larkDb,
         platform: 'lark',
         path: '/webhook/lark',

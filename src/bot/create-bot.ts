@@ -15,9 +15,10 @@ import { jsonLogger, type Clock, type Logger, type PlatformSender } from './engi
 import { mergeRoutes } from './engine/router.js';
 import { createScheduler, officialCalendar, type TickResult } from './engine/scheduler/index.js';
 import { allFeatures } from './features/index.js';
-import type { WorkbookWriter } from './features/spreadsheets/export.js';
+import { inProcessLedger, type LedgerBuilder, type WorkbookWriter } from './features/spreadsheets/export.js';
 import type { PlatformAdapter, PlatformServices } from './platforms/adapter.js';
 import { PLATFORMS, platformDefinition, type PlatformOptions } from './platforms/registry.js';
+import { createFairness, SENDER_LIMITS, type SenderLimits } from './engine/fairness.js';
 
 export interface BotDeps {
   config: Config;
@@ -40,6 +41,11 @@ export interface BotDeps {
   renderChart?: (spec: ChartSpec) => Promise<Uint8Array>;
   /** Writes XLSX workbooks for 「导出」 (Node only); without it the command says how to export instead. */
   writeWorkbook?: WorkbookWriter;
+  /**
+   * Builds 「导出」's workbook away from the event loop (the Node server: a worker thread reading
+   * the database file). Without it, writeWorkbook builds it in this thread.
+   */
+  buildLedger?: LedgerBuilder;
   /** Working days for digests and nudges; defaults to the official calendar (chinese-days). */
   calendar?: WorkCalendar;
   /**
@@ -49,6 +55,11 @@ export interface BotDeps {
   pacing?: DispatcherDeps['pacing'];
   /** Most outbox rows one drain takes (see DispatcherDeps.batchSize); Workers pass fewer. */
   outboxBatch?: number;
+  /**
+   * Per-sender limits on answers (src/bot/engine/fairness.ts). On unless `false`: tests of other
+   * behaviour send many commands from one person at one fixed instant.
+   */
+  senderLimits?: SenderLimits | false;
 }
 
 export interface Bot {
@@ -83,10 +94,11 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
     labelOf: (p: Platform) => platformDefinition(p)?.label ?? p,
     othersOf: (p: Platform) => PLATFORMS.filter((d) => !d.console && d.name !== p && adapters.has(d.name)).map((d) => d.label),
   };
-  const features = [...allFeatures({ config, store, clock, labels, writeWorkbook: deps.writeWorkbook }), chatMigration];
+  const features = [...allFeatures({ config, store, clock, labels, buildLedger: deps.buildLedger ?? (deps.writeWorkbook ? inProcessLedger(store.db, deps.writeWorkbook) : undefined) }), chatMigration];
   const routes = mergeRoutes(features);
   const senders: Partial<Record<Platform, PlatformSender>> = {};
   const defer = deps.defer ?? ((task: Promise<unknown>) => void task.catch((err: unknown) => logger.error('background task failed', { error: String(err) })));
+  const fairness = deps.senderLimits === false ? undefined : createFairness(deps.senderLimits ?? SENDER_LIMITS);
   // Filled as adapters are built, below; the pipeline reads it per event.
   const directories: Directories = {};
   const pipeline = createPipeline({
@@ -100,6 +112,10 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
     platformOf: (p) => adapters.get(p),
     directories,
     platformsConfigured: !config.localMode,
+    ...(fairness ? { fairness } : {}),
+    defer,
+    // Declared below; called only once later work is written, long after construction.
+    afterLater: () => dispatcher.drain(),
   });
   const dispatcher = createDispatcher({
     store,

@@ -91,6 +91,18 @@ export function openSqliteStore(path: string): SqliteStore {
   };
 }
 
+/**
+ * A read-only connection to a database another connection keeps (a worker thread reading while
+ * the server writes): WAL lets it read a consistent snapshot without waiting for the writer.
+ * Migrations are the writer's business; nothing is created or changed here.
+ */
+export function openSqliteReader(path: string): { sqlite: Database.Database; db: Db } {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  reusePreparedStatements(sqlite);
+  return { sqlite, db: drizzle(sqlite, { schema }) as unknown as Db };
+}
+
 /** Distinct SQL texts kept compiled; `in (…)` lists of varying length make new texts, so it is bounded. */
 const STATEMENT_CACHE_SIZE = 500;
 

@@ -42,6 +42,8 @@ export const STATUS_LABELS: Record<string, string> = {
 };
 
 export const msg = {
+  /** Said once to a sender over the per-sender limit; then nothing until the limit clears. */
+  slowDown: '您发得太快了，请稍后再试。',
   /** One screen: the commands most used, and how to see the rest. */
   helpShort(lines: readonly { usage: string; summary: string }[], context: string | null, more: number): string {
     const out = ['归乡 · 干部规划家乡行动助手', context ? `本群：${context}` : '', '您可以发送：'];

@@ -133,6 +133,6 @@ export interface ChartSpec {
 export interface FileAttachment {
   fileName: string;
   mime: string;
-  /** Base64 of the bytes; kept in the outbox row so a crash between write and send loses nothing. */
+  /** Base64 of the bytes; stored with the outbox row (in `files`) so a crash between write and send loses nothing. */
   dataBase64: string;
 }

@@ -195,7 +195,7 @@ export function storeContract(factory: StoreFactory): void {
     const config = parseConfig({ DATABASE_PATH: ':memory:' });
     // Two bots on one database: two Node processes, or two Workers isolates on one D1.
     const bots = await Promise.all(
-      ['x', 'y'].map((p) => createBot({ config, store, clock: fixedClock(), logger: silentLogger, newId: counterIds(p), random: () => 0.5 })),
+      ['x', 'y'].map((p) => createBot({ config, store, clock: fixedClock(), logger: silentLogger, newId: counterIds(p), random: () => 0.5, senderLimits: false })),
     );
     const [one, two] = await Promise.all([
       say(bots[0]!, { ...DEMO.zhang, eventId: 'race-1' }, '建议：修缮村史馆'),

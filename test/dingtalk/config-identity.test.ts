@@ -4,7 +4,7 @@ import { startFakeDingTalk, type FakeDingTalk } from './fake-open-api.js';
 import { deliver, dingtalkTestBot, groupText, rows } from './support.js';
 
 describe('DingTalk configuration', () => {
-  const creds = { DINGTALK_CLIENT_ID: 'ding-x', DINGTALK_CLIENT_SECRET: 's' };
+  const creds = { DINGTALK_CLIENT_ID: 'ding-x', DINGTALK_CLIENT_SECRET: 's', DASHBOARD_SECRET: 'dingtalk-config-dashboard-secret' };
 
   it('defaults to stream on Node, to webhook on Workers, and the robot code to the client id', () => {
     expect(parseConfig(creds)).toMatchObject({ DINGTALK_MODE: 'stream', DINGTALK_ROBOT_CODE: 'ding-x', DINGTALK_API_ROOT: 'https://api.dingtalk.com', localMode: false, devConsole: false });

@@ -17,6 +17,7 @@ describe('npm start with DingTalk in webhook mode', () => {
     server = await startServer({
       DATABASE_PATH: join(dir, 'guixiang.db'),
       DINGTALK_CLIENT_ID: CLIENT_ID,
+      DASHBOARD_SECRET: 'dingtalk-server-dashboard-secret',
       DINGTALK_CLIENT_SECRET: CLIENT_SECRET,
       DINGTALK_MODE: 'webhook',
       DINGTALK_API_ROOT: fake.url,
@@ -64,7 +65,7 @@ describe('npm start with DingTalk in stream mode (the default)', () => {
     fake = await startFakeDingTalk();
     dir = mkdtempSync(join(tmpdir(), 'guixiang-dingtalk-stream-'));
     // No DINGTALK_MODE: Node defaults to the stream, opened through DINGTALK_API_ROOT's gateway.
-    server = await startServer({ DATABASE_PATH: join(dir, 'guixiang.db'), DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DINGTALK_API_ROOT: fake.url });
+    server = await startServer({ DATABASE_PATH: join(dir, 'guixiang.db'), DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DINGTALK_API_ROOT: fake.url, DASHBOARD_SECRET: 'dingtalk-server-dashboard-secret' });
   }, 60_000);
 
   afterAll(async () => {

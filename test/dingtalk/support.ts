@@ -55,7 +55,7 @@ export async function dingtalkTestBot(
   env: Record<string, string> = {},
   extra: Partial<BotDeps> & { dingtalk?: DingTalkHooks } = {},
 ): Promise<DingTalkTestBot> {
-  const config = parseConfig({ DATABASE_PATH: ':memory:', DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DINGTALK_MODE: 'webhook', DINGTALK_API_ROOT: fake.url, ...env });
+  const config = parseConfig({ DATABASE_PATH: ':memory:', DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DASHBOARD_SECRET: 'dingtalk-test-dashboard-secret', DINGTALK_MODE: 'webhook', DINGTALK_API_ROOT: fake.url, ...env });
   const store = openSqliteStore(':memory:');
   await seedDemo(store);
   const at = Date.UTC(2026, 0, 2);

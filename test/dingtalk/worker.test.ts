@@ -14,7 +14,7 @@ describe('the Worker with DingTalk (webhook only) in workerd', () => {
     built = await buildWorker();
     fake = await startFakeDingTalk();
     // DINGTALK_MODE is left unset: on Workers that means webhook.
-    worker = await startWorker(built, { DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DINGTALK_API_ROOT: fake.url });
+    worker = await startWorker(built, { DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DINGTALK_API_ROOT: fake.url, DASHBOARD_SECRET: 'dingtalk-worker-dashboard-secret' });
   }, 180_000);
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ const features = () =>
     store: openSqliteStore(':memory:'),
     clock: fixedClock(),
     labels: { labelOf: (p) => p, othersOf: () => [] },
-    writeWorkbook: undefined,
+    buildLedger: undefined,
   });
 
 describe('features', () => {

@@ -18,8 +18,10 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ BOT_TIMEZONE: 'Mars/Olympus' }, 'BOT_TIMEZONE'],
     [{ ADMINS: 'wechat:1' }, 'ADMINS'],
-    [{ TELEGRAM_BOT_TOKEN: '1:x' }, 'TELEGRAM_WEBHOOK_SECRET'],
-    [{ LARK_APP_ID: 'cli_x' }, 'LARK_APP_SECRET'],
+    [{ TELEGRAM_BOT_TOKEN: '1:x', DASHBOARD_SECRET: 'config-test-dashboard-secret' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [{ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_SECRET: 'abc' }, 'DASHBOARD_SECRET'],
+    [{ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_ENCRYPT_KEY: 'k' }, 'DASHBOARD_SECRET'],
+    [{ LARK_APP_ID: 'cli_x', DASHBOARD_SECRET: 'config-test-dashboard-secret' }, 'LARK_APP_SECRET'],
     [{ LARK_DOMAIN: 'not a url' }, 'LARK_DOMAIN'],
     [{ TELEGRAM_BOT_INFO: '{oops' }, 'TELEGRAM_BOT_INFO'],
   ])('refuses %j naming %s', (env, name) => {
@@ -27,7 +29,7 @@ describe('configuration', () => {
   });
 
   it('leaves local mode when a platform is configured; DEV_CONSOLE=1 keeps the console', () => {
-    const env = { TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_SECRET: 'abc' };
+    const env = { TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_WEBHOOK_SECRET: 'abc', DASHBOARD_SECRET: 'config-test-dashboard-secret' };
     expect(parseConfig(env)).toMatchObject({ localMode: false, devConsole: false });
     expect(parseConfig({ ...env, DEV_CONSOLE: '1' })).toMatchObject({ localMode: false, devConsole: true });
   });

@@ -57,7 +57,7 @@ describe('the console routes', () => {
   });
 
   it('is not reachable when a platform is configured and DEV_CONSOLE is not 1', async () => {
-    const bot = await testBot({ env: { TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_SECRET: 's3cret', TELEGRAM_BOT_INFO: JSON.stringify({ id: 123, is_bot: true, first_name: 'gx', username: 'guixiang_bot' }) } });
+    const bot = await testBot({ env: { TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_SECRET: 's3cret', DASHBOARD_SECRET: 'list-test-dashboard-secret', TELEGRAM_BOT_INFO: JSON.stringify({ id: 123, is_bot: true, first_name: 'gx', username: 'guixiang_bot' }) } });
     expect((await bot.app.request('/dev')).status).toBe(404);
     expect((await bot.app.request('/dev/messages', { method: 'POST', body: '{}' })).status).toBe(404);
     expect((await bot.app.request('/healthz')).status).toBe(200);

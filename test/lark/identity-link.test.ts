@@ -25,7 +25,7 @@ async function twoPlatformBot(env: Record<string, string> = {}): Promise<LarkTes
   const bot = await larkTestBot(
     fake,
     'encrypted',
-    { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO), ...env },
+    { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, DASHBOARD_SECRET: 'identity-link-dashboard-secret', TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO), ...env },
     { platforms: { telegram: { fetch: tg.fetch } } },
   );
   await bot.store.commit([linkIdentityStatement(bot.store.db, { platform: 'telegram', userId: '1001', personId: 'demo-cadre-zhang', displayName: '张卫东', linkedAt: 0 })]);

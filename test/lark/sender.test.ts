@@ -3,7 +3,7 @@ import { renderCard } from '../../src/bot/platforms/lark/card.js';
 import { escapeCardMarkdown } from '../../src/bot/platforms/lark/escape.js';
 import { createPacer } from '../../src/bot/platforms/lark/pacer.js';
 import { messageUuid } from '../../src/bot/platforms/lark/sender.js';
-import { enqueueStatement } from '../../src/db/repo/outbox.js';
+import { enqueueStatement, enqueueStatements } from '../../src/db/repo/outbox.js';
 import type { OutMessage } from '../../src/domain/types.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fake-open-api.js';
 import { larkTestBot, type LarkTestBot } from './support.js';
@@ -18,7 +18,7 @@ afterEach(() => fake.reset());
 const to = { platform: 'lark' as const, chatId: 'oc_wenquan', threadId: null };
 
 async function queue(bot: LarkTestBot, key: string, message: Omit<OutMessage, 'to'>) {
-  await bot.store.commit([enqueueStatement(bot.store.db, { to, ...message }, key, bot.clock().getTime())]);
+  await bot.store.commit(enqueueStatements(bot.store.db, { to, ...message }, key, bot.clock().getTime()));
 }
 
 const row = (bot: LarkTestBot, key: string) =>

@@ -60,6 +60,7 @@ describe('npm start with Feishu configured', () => {
         LARK_APP_SECRET: 'test-app-secret',
         LARK_ENCRYPT_KEY: ENCRYPT_KEY,
         LARK_DOMAIN: fake.url,
+        DASHBOARD_SECRET: 'lark-server-dashboard-secret',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

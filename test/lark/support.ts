@@ -44,6 +44,7 @@ export async function larkTestBot(
     LARK_APP_ID: APP_ID,
     LARK_APP_SECRET: 'test-app-secret',
     LARK_DOMAIN: fake.url,
+    DASHBOARD_SECRET: 'lark-test-dashboard-secret',
     ...(security === 'encrypted' ? { LARK_ENCRYPT_KEY: ENCRYPT_KEY } : { LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN }),
     ...env,
   });

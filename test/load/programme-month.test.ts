@@ -1,3 +1,4 @@
+import { gt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { chats, meetingAttendance, nudges, outbox, people } from '../../src/db/schema/index.js';
 import { DEMO, fixedClock, say, testBot, type TestBot } from '../support/bot.js';
@@ -6,12 +7,24 @@ const TZ_OFFSET = 8 * 3600_000;
 const local = (ms: number) => new Date(ms + TZ_OFFSET).toISOString().slice(0, 16).replace('T', ' ');
 const privately = (who: { userId: string; userName: string }) => ({ ...who, chatId: `private-${who.userId}`, chatType: 'private' as const });
 
+/**
+ * Every outbox row as first written: retention empties sent messages' words after a day and
+ * deletes sent replies after a week, and the month is checked as a whole at its end.
+ */
+const seen = new Map<number, typeof outbox.$inferSelect>();
+async function capture(bot: TestBot) {
+  const after = Math.max(0, ...seen.keys());
+  for (const r of await bot.store.db.select().from(outbox).where(gt(outbox.id, after))) seen.set(r.id, r);
+}
+
 async function walk(bot: TestBot, fromIso: string, toIso: string, stepMs: number, at: Record<string, () => Promise<void>>) {
   for (let t = Date.parse(fromIso); t <= Date.parse(toIso); t += stepMs) {
     const iso = new Date(t).toISOString();
     bot.clock.set(iso);
     await at[iso]?.();
+    await capture(bot);
     await bot.tick(new Date(t));
+    await capture(bot);
   }
 }
 
@@ -53,7 +66,8 @@ describe('a programme month over the demo village', () => {
       },
     });
 
-    const all = await db.select().from(outbox).orderBy(outbox.id);
+    await capture(bot);
+    const all = [...seen.values()].sort((a, b) => a.id - b.id);
     const text = (r: (typeof all)[number]) => JSON.parse(r.payload).text as string;
     const groups = new Set((await db.select().from(chats)).filter((c) => c.type === 'group').map((c) => c.chatId));
     const groupRows = all.filter((r) => groups.has(r.chatId));

@@ -61,6 +61,35 @@ async function activity(bot: TestBot) {
 }
 
 describe('/export 导出 and npm run export', () => {
+  it('builds the workbook after answering: events behind an export are handled while it is built', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    const bot = await ledgerBot({
+      buildLedger: async (scope, now, timeZone) => {
+        asked.push(`${scope.code} ${now.toISOString()} ${timeZone}`);
+        await gate;
+        return { bytes: new Uint8Array([80, 75, 3, 4]), cadres: 4, suggestions: 0, fileName: '江川区-台账-2026-12-01.xlsx' };
+      },
+    });
+    const exporting = say(bot, { ...DEMO.county, chatId: 'private-u-jiangchuan', chatType: 'private' }, '导出');
+    // The console waits for the file; the village group's suggestion does not wait for the export.
+    const other = await say(bot, DEMO.zhang, '建议 村口安装路灯');
+    expect(other.texts[0]).toMatch(/^已记录 建议#1/u);
+    expect(asked).toEqual(['530403 2026-12-01T02:00:00.000Z Asia/Shanghai']);
+    expect(sentTo(bot, 'private-u-jiangchuan').filter((m) => m.payload.attachment)).toEqual([]);
+    release();
+    expect((await exporting).texts).toEqual(['江川区台账已导出（4 名回乡干部，0 条建议），请查收表格文件。']);
+    expect(sentTo(bot, 'private-u-jiangchuan').at(-1)!.payload.attachment!.fileName).toBe('江川区-台账-2026-12-01.xlsx');
+  });
+
+  it('a build that fails is said in Chinese, with what to do', async () => {
+    const bot = await ledgerBot({ buildLedger: async () => Promise.reject(new Error('disk full')) });
+    expect((await say(bot, { ...DEMO.county, chatId: 'private-u-jiangchuan', chatType: 'private' }, '导出')).texts).toEqual([
+      '台账没能生成，请稍后再发送「导出」。一直不行的话，请联系工作专班。',
+    ]);
+  });
+
   it('sends the county station the ledger workbook with every sheet', async () => {
     const bot = await ledgerBot();
     await activity(bot);

@@ -8,7 +8,13 @@ export function sentTo(bot: TestBot, chatId: string) {
     state: string;
     sentMessageId: string | null;
   }[];
-  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as { text: string; buttons?: { label: string; value: string }[][]; attachment?: { fileName: string; mime: string; dataBase64: string } } }));
+  const bytes = bot.store.sqlite.prepare('select bytes from files where id = ?');
+  return rows.map((r) => {
+    const payload = JSON.parse(r.payload) as { text: string; buttons?: { label: string; value: string }[][]; attachment?: { fileName: string; mime: string; fileId?: string; dataBase64: string } };
+    // Attachments are stored once in `files`; the row refers to them by id.
+    if (payload.attachment?.fileId) payload.attachment.dataBase64 = (bytes.get(payload.attachment.fileId) as { bytes: Buffer }).bytes.toString('base64');
+    return { ...r, payload };
+  });
 }
 
 export function rows<T = Record<string, unknown>>(bot: TestBot, sql: string, ...params: unknown[]): T[] {

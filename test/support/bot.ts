@@ -38,7 +38,9 @@ export function counterIds(prefix = 'id') {
 export function quietDeps() {
   const pending: Promise<unknown>[] = [];
   return {
-    deps: { logger: silentLogger, newId: counterIds(), random: () => 0.5, defer: (task: Promise<unknown>) => void pending.push(task) },
+    // Per-sender limits off: these bots send many commands from one person at one fixed instant;
+    // the fairness tests (test/reliability/fairness.test.ts) turn them on.
+    deps: { logger: silentLogger, newId: counterIds(), random: () => 0.5, defer: (task: Promise<unknown>) => void pending.push(task), senderLimits: false as const },
     /** Waits for everything deferred, including work that deferred work started. */
     async settle() {
       while (pending.length) await Promise.all(pending.splice(0));
@@ -57,7 +59,8 @@ export async function testBot(
   const store = openSqliteStore(options.path ?? ':memory:');
   if (options.seed !== false) await seedDemo(store);
   const clock = options.clock ?? fixedClock();
-  const bot = await createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5, ...(options.calendar ? { calendar: options.calendar } : {}), ...options.deps });
+  // Per-sender limits off, as in quietDeps.
+  const bot = await createBot({ config, store, clock, logger: silentLogger, newId: counterIds(options.idPrefix), random: () => 0.5, senderLimits: false, ...(options.calendar ? { calendar: options.calendar } : {}), ...options.deps });
   return { ...bot, store, clock };
 }
 

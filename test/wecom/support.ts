@@ -28,7 +28,7 @@ export interface WecomTestBot extends Bot {
  * two demo people known by their WeCom userid (张卫东 a cadre, 杨建国 the group leader).
  */
 export async function wecomTestBot(env: Record<string, string>, hooks: { fetch?: typeof fetch } = {}): Promise<WecomTestBot> {
-  const config = parseConfig({ DATABASE_PATH: ':memory:', ...env });
+  const config = parseConfig({ DATABASE_PATH: ':memory:', DASHBOARD_SECRET: 'wecom-test-dashboard-secret', ...env });
   const store = openSqliteStore(':memory:');
   await seedDemo(store);
   const at = Date.UTC(2026, 0, 2);

@@ -48,6 +48,7 @@ beforeAll(async () => {
   telegram = await startFakeTelegram(TG_TOKEN);
   worker = await startWorker(built, {
     TELEGRAM_BOT_TOKEN: TG_TOKEN,
+    DASHBOARD_SECRET: 'd1-import-dashboard-secret',
     TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
     TELEGRAM_API_ROOT: telegram.url,
     TELEGRAM_BOT_INFO: JSON.stringify({ id: 123456, is_bot: true, first_name: '归乡', username: 'guixiang_d1_bot' }),

@@ -117,6 +117,7 @@ describe('the Worker bundle in workerd with a local D1', () => {
       LARK_VERIFICATION_TOKEN: LARK_TOKEN,
       LARK_ENCRYPT_KEY: LARK_KEY,
       LARK_DOMAIN: larkApi.url,
+      DASHBOARD_SECRET: 'worker-e2e-dashboard-secret',
     });
     await seedDemo(worker.store);
   }, 120_000);

@@ -42,6 +42,12 @@ export interface Plan {
   toast?: string;
   /** The sender took part though nothing else is written (a look at 我的): it answers a reminder. */
   activity?: boolean;
+  /**
+   * Heavy work to do after this plan is written and the webhook answered (a city's ledger
+   * workbook takes seconds to minutes): its plan is written in a write of its own. Events behind
+   * this one do not wait for it.
+   */
+  later?: () => Promise<Plan>;
 }
 
 export const emptyPlan = (): Plan => ({ statements: [], messages: [] });

@@ -1,7 +1,7 @@
 import { getChat, seenChatStatement } from '../../db/repo/chats.js';
 import { prepareGetConversation } from '../../db/repo/conversations.js';
 import { markProcessedStatement, prepareIsProcessed } from '../../db/repo/events.js';
-import { enqueueStatement } from '../../db/repo/outbox.js';
+import { enqueueStatements } from '../../db/repo/outbox.js';
 import { prepareActorReads, reachableAgainStatement, touchIdentityStatement } from '../../db/repo/people.js';
 import { touchActivityStatement } from '../../db/repo/load.js';
 import { getRegion } from '../../db/repo/regions.js';
@@ -13,6 +13,8 @@ import type { Capabilities, PlatformAdapter } from '../platforms/adapter.js';
 import type { Actor, HandlerContext } from './context.js';
 import type { Directories } from '../features/identity/directory.js';
 import type { Clock, Logger } from './ports.js';
+import type { Fairness } from './fairness.js';
+import type { Plan } from './context.js';
 import { route, type Routes } from './router.js';
 
 export interface AdminId {
@@ -38,6 +40,14 @@ export interface PipelineDeps {
   directories?: Directories;
   /** True when a chat platform is configured (then the local console is a test bench, not an identity). */
   platformsConfigured?: boolean;
+  /** Per-sender limits and coalescing of repeated answers; absent, every event is answered. */
+  fairness?: Fairness;
+  /**
+   * Keeps a plan's `later` work alive after the webhook is answered (Workers: waitUntil) and
+   * runs once it is written (the outbox drain). Absent: the work still runs, unwatched.
+   */
+  defer?: (task: Promise<unknown>) => void;
+  afterLater?: () => Promise<unknown>;
 }
 
 export interface HandleResult {
@@ -45,7 +55,15 @@ export interface HandleResult {
   /** Outbox keys of the messages this event queued, in order (the console returns them). */
   keys: string[];
   toast?: string;
+  /**
+   * The plan's `later` work, started once the event is written: resolves with the outbox keys
+   * it queued. The local console waits for it; platforms get its messages from the outbox.
+   */
+  later?: Promise<string[]>;
 }
+
+/** What handleNow decided, with the later work not yet started (it must not run inside a group). */
+type Handled = HandleResult & { work?: NonNullable<Plan['later']> };
 
 /**
  * A race on a sequence number (two records at once, from another process) is retried from the
@@ -108,12 +126,12 @@ export function createPipeline(deps: PipelineDeps) {
    * savepoint, the group reaches the disk in one transaction, and only then does any of them
    * resolve (and its webhook answer 200).
    */
-  const waiting: Array<{ event: InboundEvent; resolve: (r: HandleResult) => void; reject: (e: unknown) => void }> = [];
+  const waiting: Array<{ event: InboundEvent; resolve: (r: Handled) => void; reject: (e: unknown) => void }> = [];
   let draining = false;
   function handle(raw: InboundEvent): Promise<HandleResult> {
     // The one place inbound text is cleaned: everything decided, stored and compared is in this form.
     const event = normaliseEvent(raw);
-    return new Promise((resolve, reject) => {
+    const decided = new Promise<Handled>((resolve, reject) => {
       waiting.push({ event, resolve, reject });
       if (draining) return;
       draining = true;
@@ -122,6 +140,31 @@ export function createPipeline(deps: PipelineDeps) {
       if (deps.store.group) setImmediate(() => void drainWaiting());
       else void drainWaiting();
     });
+    // Resolved only once the event's write (and its group's) is committed: the later work starts
+    // outside the queue, so the events behind this one are decided while it runs.
+    return decided.then(({ work, ...result }) => (work ? { ...result, later: startLater(event, work) } : result));
+  }
+
+  /**
+   * Runs heavy work a handler left for after its answer (a city's ledger workbook), then writes
+   * what it produced in a write of its own. The event is already marked processed: a crash in
+   * between loses this work's messages, and the sender asks again.
+   */
+  function startLater(event: InboundEvent, work: NonNullable<Plan['later']>): Promise<string[]> {
+    const run = (async () => {
+      const plan = await work();
+      const at = deps.clock().getTime();
+      const keys = plan.messages.map((m, i) => m.key ?? `${event.platform}:${event.eventId}:later:${i}`);
+      const statements: Statement[] = [...plan.statements];
+      for (const [i, m] of plan.messages.entries()) statements.push(...enqueueStatements(deps.store.db, m, keys[i]!, at));
+      await deps.store.commit(statements);
+      deps.logger.info('later work written', { platform: event.platform, eventId: event.eventId, messages: keys.length });
+      await deps.afterLater?.();
+      return keys;
+    })();
+    run.catch((err: unknown) => deps.logger.error('later work failed', { platform: event.platform, eventId: event.eventId, error: err instanceof Error ? err.message : String(err) }));
+    deps.defer?.(run.catch(() => undefined));
+    return run;
   }
 
   async function drainWaiting(): Promise<void> {
@@ -133,7 +176,7 @@ export function createPipeline(deps: PipelineDeps) {
           for (const item of group) await handleNow(item.event).then(item.resolve, item.reject);
           continue;
         }
-        const outcomes: Array<{ ok: true; value: HandleResult } | { ok: false; error: unknown }> = [];
+        const outcomes: Array<{ ok: true; value: Handled } | { ok: false; error: unknown }> = [];
         try {
           await deps.store.group(async () => {
             for (const item of group) {
@@ -159,15 +202,38 @@ export function createPipeline(deps: PipelineDeps) {
     }
   }
 
-  async function handleNow(event: InboundEvent): Promise<HandleResult> {
+  /**
+   * A sender over the limit gets one notice and then nothing (the event is still marked
+   * processed, so a redelivery changes nothing); a repeated read-only answer is not sent again.
+   */
+  function withFairness(event: InboundEvent, now: number, plan: Plan): Plan {
+    if (!deps.fairness) return plan;
+    // Later work counts as an answer: a repeated 导出 is coalesced like any read-only answer,
+    // and a flood of them is limited like any other, before any of it starts.
+    const { later: _later, ...rest } = plan;
+    const verdict = deps.fairness.decide(event, now, { messages: plan.messages.length + (plan.later ? 1 : 0), writes: plan.statements.length > 0 });
+    switch (verdict.kind) {
+      case 'answer':
+        return plan;
+      case 'coalesced':
+        return { ...rest, messages: [] };
+      case 'slow-down':
+        return { ...rest, statements: [], messages: [verdict.notice], activity: false };
+      case 'silent':
+        return { ...rest, statements: [], messages: [], activity: false };
+    }
+  }
+
+  async function handleNow(event: InboundEvent): Promise<Handled> {
     const db = deps.store.db;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (await isProcessed(event.platform, event.eventId)) return { duplicate: true, keys: [] };
       const now = deps.clock();
       const ctx = await loadContext(event, now);
-      const plan = await route(ctx, deps.routes);
+      const routed = await route(ctx, deps.routes);
+      const plan = withFairness(event, now.getTime(), routed);
       const toast = plan.toast;
-      if (plan.statements.length === 0 && plan.messages.length === 0) {
+      if (plan.statements.length === 0 && plan.messages.length === 0 && !plan.later) {
         return toast ? { duplicate: false, keys: [], toast } : { duplicate: false, keys: [] };
       }
       const at = now.getTime();
@@ -193,11 +259,11 @@ export function createPipeline(deps: PipelineDeps) {
       }
       statements.push(...plan.statements);
       const keys = plan.messages.map((m, i) => m.key ?? `${event.platform}:${event.eventId}:${i}`);
-      for (const [i, m] of plan.messages.entries()) statements.push(enqueueStatement(db, m, keys[i]!, at));
+      for (const [i, m] of plan.messages.entries()) statements.push(...enqueueStatements(db, m, keys[i]!, at));
       try {
         await deps.store.commit(statements);
         deps.logger.info('event handled', { platform: event.platform, eventId: event.eventId, messages: keys.length });
-        return toast ? { duplicate: false, keys, toast } : { duplicate: false, keys };
+        return { duplicate: false, keys, ...(toast ? { toast } : {}), ...(plan.later ? { work: plan.later } : {}) };
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         // Either the same event won a race (then it is a duplicate) or a sequence number was

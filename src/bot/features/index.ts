@@ -7,7 +7,7 @@ import { identityFeature, type PlatformLabels } from './identity/index.js';
 import { loadFeature } from './load/index.js';
 import { meetingsFeature } from './meetings/index.js';
 import { problemsFeature } from './problems/index.js';
-import type { WorkbookWriter } from './spreadsheets/export.js';
+import type { LedgerBuilder } from './spreadsheets/export.js';
 import { spreadsheetsFeature } from './spreadsheets/index.js';
 import { stationsFeature } from './stations/index.js';
 import { suggestionsFeature } from './suggestions/index.js';
@@ -17,7 +17,7 @@ export interface FeatureDeps {
   store: Store;
   clock: Clock;
   labels: PlatformLabels;
-  writeWorkbook: WorkbookWriter | undefined;
+  buildLedger: LedgerBuilder | undefined;
 }
 
 /**
@@ -32,7 +32,7 @@ export function allFeatures(deps: FeatureDeps): Feature[] {
     coreFeature,
     identityFeature({ labels: deps.labels }),
     suggestionsFeature(),
-    spreadsheetsFeature(deps.writeWorkbook),
+    spreadsheetsFeature(deps.buildLedger),
     loadFeature,
     problemsFeature,
   ];

@@ -11,3 +11,11 @@ export async function inChunks<T, R>(items: readonly T[], run: (slice: T[]) => P
   for (let i = 0; i < items.length; i += size) out.push(...(await run(items.slice(i, i + size))));
   return out;
 }
+
+/** `rows` in slices small enough that a multi-row insert of `columns` values each stays within D1's bound parameters. */
+export function rowSlices<T>(rows: readonly T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_IDS_PER_QUERY / columns));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}

@@ -33,9 +33,26 @@ export function markProcessedStatement(db: Db, platform: string, eventId: string
   )({ platform, eventId, at });
 }
 
-/** Dedupe rows must outlive every platform's redelivery window (Feishu's last retry is at 6 h). */
-export const PROCESSED_RETENTION_MS = 30 * 24 * 3600_000;
+/**
+ * Dedupe rows must outlive every platform's redelivery window, or a late redelivery would be
+ * handled (and answered) a second time:
+ * - Telegram keeps an update it could not deliver for up to 24 hours and retries it;
+ * - Feishu retries an unanswered event at 15 s, 5 min, 1 h and 6 h, the same event_id each time;
+ * - WeCom retries a callback not answered within 5 s three times, within about a minute;
+ * - DingTalk retries HTTP event pushes and redelivers unacknowledged Stream events on reconnect;
+ *   failed pushes can also be pulled by the app later, which we do not do.
+ * The longest is Telegram's day; seven days leaves room for a server down over a long weekend.
+ */
+export const PROCESSED_RETENTION_MS = 7 * 24 * 3600_000;
+
+/** Rows each sweep removes at most, so a backlog after downtime never holds the write lock long. */
+export const PRUNE_BATCH = 2_000;
 
 export function pruneProcessedStatement(db: Db, now: number): Statement {
-  return db.delete(processedEvents).where(lt(processedEvents.processedAt, now - PROCESSED_RETENTION_MS));
+  const oldest = db
+    .select({ rowid: sql`rowid` })
+    .from(processedEvents)
+    .where(lt(processedEvents.processedAt, now - PROCESSED_RETENTION_MS))
+    .limit(PRUNE_BATCH);
+  return db.delete(processedEvents).where(sql`rowid in ${oldest}`);
 }

@@ -5,6 +5,7 @@ import { compiledWrite } from '../prepared.js';
 import { perDb } from '../prepared.js';
 import type { Db, Statement } from '../store.js';
 import { inChunks } from './chunks.js';
+import { fileBytes, storeFileStatement } from './files.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -20,23 +21,40 @@ export interface StoredPayload {
   mentions?: { userId: string; name: string }[];
 }
 
-export function payloadOf(row: OutboxRow): StoredPayload {
-  return JSON.parse(row.payload) as StoredPayload;
+/** What the row holds: an attachment is a reference to its bytes in `files`, not the bytes. */
+export type RowPayload = Omit<StoredPayload, 'attachment'> & { attachment?: { fileName: string; mime: string; fileId: string } };
+
+export function payloadOf(row: OutboxRow): RowPayload {
+  return JSON.parse(row.payload) as RowPayload;
 }
 
-type Enqueued = { key: string; platform: string; chatId: string; threadId: string | null; payload: string; nextAttemptAt: number; createdAt: number };
+/** The payload as senders take it, with an attachment's bytes read back from `files`. */
+export async function sendablePayload(db: Db, row: OutboxRow): Promise<StoredPayload> {
+  const { attachment, ...rest } = payloadOf(row);
+  if (!attachment) return rest;
+  const bytes = await fileBytes(db, attachment.fileId);
+  if (!bytes) throw new Error(`file ${attachment.fileId} of outbox row ${row.id} is no longer stored`);
+  return { ...rest, attachment: { fileName: attachment.fileName, mime: attachment.mime, dataBase64: Buffer.from(bytes).toString('base64') } };
+}
 
-/** INSERT OR IGNORE on the key: replays of an event or a tick add nothing. */
-export function enqueueStatement(db: Db, message: OutMessage, key: string, now: number): Statement {
-  const payload: StoredPayload = { text: message.text };
+type Enqueued = { key: string; platform: string; chatId: string; threadId: string | null; payload: string; fileId: string | null; scheduled: number; nextAttemptAt: number; createdAt: number };
+
+/**
+ * INSERT OR IGNORE on the key: replays of an event or a tick add nothing. A message with a file
+ * takes two statements: the bytes into `files` (once), the row referring to them. `scheduled`
+ * marks a message of scheduled work, whose row outlives retention (see outbox.scheduled).
+ */
+export function enqueueStatements(db: Db, message: OutMessage, key: string, now: number, options: { scheduled?: boolean } = {}): Statement[] {
+  const payload: RowPayload = { text: message.text };
   if (message.title) payload.title = message.title;
   if (message.buttons?.length) payload.buttons = message.buttons;
   if (message.replyTo) payload.replyTo = message.replyTo;
   if (message.editOf) payload.editOf = message.editOf;
   if (message.chart) payload.chart = message.chart;
-  if (message.attachment) payload.attachment = message.attachment;
+  const file = message.attachment ? storeFileStatement(db, Buffer.from(message.attachment.dataBase64, 'base64'), now) : null;
+  if (message.attachment && file) payload.attachment = { fileName: message.attachment.fileName, mime: message.attachment.mime, fileId: file.id };
   if (message.mentions?.length) payload.mentions = message.mentions;
-  return compiledWrite<Enqueued>(db, 'enqueue', (v) =>
+  const row = compiledWrite<Enqueued>(db, 'enqueue', (v) =>
     db
       .insert(outbox)
       .values({
@@ -45,6 +63,8 @@ export function enqueueStatement(db: Db, message: OutMessage, key: string, now: 
         chatId: v('chatId'),
         threadId: v('threadId'),
         payload: v('payload'),
+        fileId: v('fileId'),
+        scheduled: v('scheduled'),
         state: 'pending',
         attempts: 0,
         nextAttemptAt: v('nextAttemptAt'),
@@ -57,9 +77,18 @@ export function enqueueStatement(db: Db, message: OutMessage, key: string, now: 
     chatId: message.to.chatId,
     threadId: message.to.threadId ?? null,
     payload: JSON.stringify(payload),
+    fileId: file?.id ?? null,
+    scheduled: options.scheduled ? 1 : 0,
     nextAttemptAt: Math.max(now, message.notBefore?.getTime() ?? now),
     createdAt: now,
   });
+  return file ? [file.statement, row] : [row];
+}
+
+/** One message without a file, as one statement. */
+export function enqueueStatement(db: Db, message: OutMessage, key: string, now: number): Statement {
+  if (message.attachment) throw new Error('a message with a file takes enqueueStatements (the file is stored apart)');
+  return enqueueStatements(db, message, key, now)[0]!;
 }
 
 /** Rows not yet sent, oldest first, including claimed rows whose lease ran out (a crashed sender). */

@@ -3,7 +3,7 @@ import { cleanName } from '../../domain/normalise.js';
 import type { Platform, RoleGrant, RoleName } from '../../domain/types.js';
 import { identities, people, regions, roles } from '../schema/index.js';
 import type { Db, Statement } from '../store.js';
-import { inChunks } from './chunks.js';
+import { inChunks, rowSlices } from './chunks.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type IdentityRow = typeof identities.$inferSelect;
@@ -140,6 +140,26 @@ export function reachableAgainStatement(db: Db, platform: Platform, userId: stri
     .update(identities)
     .set({ unreachableAt: null })
     .where(and(eq(identities.platform, platform), eq(identities.userId, userId)));
+}
+
+/** Many people inserted or updated (by id) in few statements; same effect as upsertPersonStatement each. */
+export function upsertPeopleStatements(db: Db, rows: readonly (typeof people.$inferInsert)[]): Statement[] {
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  // One statement per row spent most of a 15,000-row import building and collecting queries.
+  return rowSlices(rows, 8).map((part) =>
+    db
+      .insert(people)
+      .values(part)
+      .onConflictDoUpdate({
+        target: people.id,
+        set: { name: excluded('name'), phone: excluded('phone'), employeeNo: excluded('employee_no'), workUnit: excluded('work_unit'), homeRegion: excluded('home_region'), onRoster: excluded('on_roster') },
+      }),
+  );
+}
+
+/** Many roles granted in few statements; a role already held is left as it is. */
+export function grantRolesStatements(db: Db, grants: readonly { personId: string; role: RoleName; regionCode: string }[], at: number): Statement[] {
+  return rowSlices(grants, 4).map((part) => db.insert(roles).values(part.map((g) => ({ ...g, grantedAt: at }))).onConflictDoNothing());
 }
 
 export function grantRoleStatement(db: Db, personId: string, role: RoleName, regionCode: string, at: number): Statement {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { JOIN_REQUEST_KINDS, MATCHED_BY } from '../../domain/identity/claims.js';
 
@@ -167,7 +168,7 @@ export const conversations = sqliteTable(
 
 /**
  * One row per platform event handled, written in the same atomic write as its effects. Rows are
- * kept for 30 days, far beyond Feishu's last retry (6 h) and Telegram's redelivery window.
+ * kept for 7 days (PROCESSED_RETENTION_MS), past every platform's redelivery window.
  */
 export const processedEvents = sqliteTable(
   'processed_events',
@@ -203,6 +204,14 @@ export const outbox = sqliteTable(
      * retry starts after them instead of repeating them.
      */
     partsSent: integer('parts_sent').notNull().default(0),
+    /** The file (files.id) the payload's attachment refers to; pruning keeps files still wanted. */
+    fileId: text('file_id'),
+    /**
+     * 1 for a message of scheduled work. Its key is its once-only guard (a village's count line
+     * once a month, a digest once a week), so retention empties its payload but keeps the row;
+     * replies to events are guarded by processed_events instead, and their rows go after a week.
+     */
+    scheduled: integer('scheduled').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
@@ -210,6 +219,8 @@ export const outbox = sqliteTable(
     uniqueIndex('outbox_key').on(t.key),
     index('outbox_due').on(t.state, t.nextAttemptAt),
     index('outbox_chat').on(t.platform, t.chatId, t.id),
+    // Partial: the few rows with a file, so the many without cost no index write.
+    index('outbox_file').on(t.fileId).where(sql`file_id is not null`),
   ],
 );
 

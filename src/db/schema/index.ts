@@ -5,3 +5,4 @@ export * from './suggestions.js';
 export * from './identity-links.js';
 export * from './load.js';
 export * from './problems.js';
+export * from './files.js';

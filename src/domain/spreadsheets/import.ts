@@ -391,10 +391,16 @@ export function validateTables(tables: readonly Table[], stored: RegionLookup, p
     else if (!parentOk) fail(r.sheet, r.row, `上级 ${r.parentCode} 这一行有错，本行也不能导入`);
     return okRegions.has(r.code);
   });
-  const persons = personRows.filter((p) => !fileRegions.has(p.homeCode) || okRegions.has(p.homeCode));
-  for (const p of personRows) if (!persons.includes(p)) fail(p.sheet, p.row, `所在地区 ${p.homeCode} 那一行有错，本行也不能导入`);
-  const boundChats = chatRows.filter((c) => !fileRegions.has(c.regionCode) || okRegions.has(c.regionCode));
-  for (const c of chatRows) if (!boundChats.includes(c)) fail(c.sheet, c.row, `所在地区 ${c.regionCode} 那一行有错，本行也不能导入`);
+  const persons: PersonRow[] = [];
+  for (const p of personRows) {
+    if (!fileRegions.has(p.homeCode) || okRegions.has(p.homeCode)) persons.push(p);
+    else fail(p.sheet, p.row, `所在地区 ${p.homeCode} 那一行有错，本行也不能导入`);
+  }
+  const boundChats: typeof chatRows = [];
+  for (const c of chatRows) {
+    if (!fileRegions.has(c.regionCode) || okRegions.has(c.regionCode)) boundChats.push(c);
+    else fail(c.sheet, c.row, `所在地区 ${c.regionCode} 那一行有错，本行也不能导入`);
+  }
   errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
   return { rows: [...regions, ...persons, ...boundChats], errors };
 }

@@ -77,7 +77,7 @@ describe('crash', () => {
     await seedLoadRoster(store, SHAPE);
     await store.close();
     const api = await botApiWithSwitch();
-    const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO), TELEGRAM_API_ROOT: api.url, DATABASE_PATH: path };
+    const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO), TELEGRAM_API_ROOT: api.url, DATABASE_PATH: path, DASHBOARD_SECRET: 'crash-test-dashboard-secret' };
     const started = (p: RunningProcess) => {
       cleanups.push(() => p.stop('SIGKILL'));
       return p;

@@ -1,5 +1,6 @@
 import { createBot, type Bot } from '../../../src/bot/create-bot.js';
 import { createPacer } from '../../../src/bot/platforms/lark/pacer.js';
+import { SENDER_LIMITS } from '../../../src/bot/engine/fairness.js';
 import { parseConfig } from '../../../src/config.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/db/sqlite.js';
 import type { FakeOpenApi } from '../../lark/fake-open-api.js';
@@ -30,6 +31,8 @@ export async function reliabilityBot(options: {
   shape: RosterShape;
   lark?: FakeOpenApi;
   env?: Record<string, string>;
+  /** Per-sender limits as in production (off otherwise, as in every test bot). */
+  senderLimits?: boolean;
   /** Stands between grammY and the fake Bot API (an outage, a hang). */
   telegramEdge?: (fake: typeof fetch) => typeof fetch;
 }): Promise<ReliabilityBot> {
@@ -40,6 +43,7 @@ export async function reliabilityBot(options: {
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO),
     TELEGRAM_API_ROOT: 'https://bot-api.test',
+    DASHBOARD_SECRET: 'reliability-dashboard-secret',
     ...(options.lark ? { LARK_APP_ID: APP_ID, LARK_APP_SECRET: 'test-app-secret', LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: options.lark.url } : {}),
     ...options.env,
   });
@@ -53,6 +57,7 @@ export async function reliabilityBot(options: {
     store,
     clock,
     ...quiet.deps,
+    ...(options.senderLimits ? { senderLimits: SENDER_LIMITS } : {}),
     platforms: {
       telegram: { fetch: options.telegramEdge ? options.telegramEdge(telegramApi.fetch) : telegramApi.fetch },
       lark: { pacer: createPacer({ intervalMs: 0 }) },

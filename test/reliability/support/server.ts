@@ -100,7 +100,7 @@ const FIXED_CLOCK = new URL('../../support/fixed-clock.mjs', import.meta.url).hr
  * The real server as `npm start` runs it (dist/, built once per test run, with the start
  * script's flags), with this environment; with `clock`, its clock starts at that moment.
  */
-export function startServer(env: Record<string, string>, options: { clock?: Date } = {}): Promise<RunningProcess> {
+export function startServer(env: Record<string, string>, options: { clock?: Date; /** Local mode prints its console's address instead. */ localMode?: boolean } = {}): Promise<RunningProcess> {
   if (!builtForStart) {
     buildForStart();
     builtForStart = true;
@@ -108,7 +108,8 @@ export function startServer(env: Record<string, string>, options: { clock?: Date
   const { nodeArgs, entry } = npmStartCommand();
   const clock: Record<string, string> = options.clock ? { GUIXIANG_TEST_CLOCK: options.clock.toISOString() } : {};
   const preload = options.clock ? ['--import', FIXED_CLOCK] : [];
-  return startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env, ...clock }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { tsx: false, nodeArgs: [...nodeArgs, ...preload] });
+  const ready = options.localMode ? /本地调试台：(http:\/\/127\.0\.0\.1:\d+)/u : /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u;
+  return startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env, ...clock }, ready, { tsx: false, nodeArgs: [...nodeArgs, ...preload] });
 }
 
 export function rssOf(pid: number): number {

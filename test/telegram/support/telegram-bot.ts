@@ -41,6 +41,7 @@ export async function telegramTestBot(env: Record<string, string> = {}): Promise
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO),
     TELEGRAM_API_ROOT: 'https://bot-api.test',
+    DASHBOARD_SECRET: 'telegram-test-dashboard-secret',
     ADMINS: `telegram:${TG.admin.id}`,
     ...env,
   });

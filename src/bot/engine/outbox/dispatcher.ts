@@ -1,5 +1,5 @@
 import { getChat } from '../../../db/repo/chats.js';
-import { claimRow, markFailed, markSent, payloadOf, sentMessageIdOf, unsentRows, type OutboxRow } from '../../../db/repo/outbox.js';
+import { claimRow, markFailed, markSent, sendablePayload, sentMessageIdOf, unsentRows, type OutboxRow } from '../../../db/repo/outbox.js';
 import { earlierRowInFlight } from '../../../db/repo/outbox-order.js';
 import type { Store } from '../../../db/store.js';
 import { PlatformError } from '../../../domain/errors.js';
@@ -85,7 +85,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const envelope = {
         key: row.key,
         to: { platform: row.platform as Platform, chatId: row.chatId, threadId: row.threadId },
-        payload: payloadOf(row),
+        payload: await sendablePayload(db, row),
         attempt: row.attempts + 1,
         partsSent: row.partsSent,
       };

@@ -16,6 +16,11 @@ export interface Pacing {
   isGroup?: (chatId: string) => boolean;
 }
 
+/** Grants between sweeps of idle chats' logs. */
+const SWEEP_EVERY = 1_000;
+/** The longest window any platform declares (per minute): a log idle this long limits nothing. */
+const IDLE_MS = 60_000;
+
 export interface RateLimiterDeps {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -26,6 +31,12 @@ export function createRateLimiter(deps: RateLimiterDeps = {}) {
   const now = deps.now ?? (() => performance.now());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const logs = new Map<string, number[]>();
+  // Chats not sent to for longer than the longest window hold nothing worth keeping: swept every
+  // so many grants, so the map holds the chats of the last minute, not every chat ever served.
+  let grants = 0;
+  function sweep(t: number) {
+    for (const [key, log] of logs) if (log.length === 0 || log[log.length - 1]! <= t - IDLE_MS) logs.delete(key);
+  }
 
   function keysFor(platform: string, chatId: string, pacing: Pacing): { key: string; limit: RateLimit }[] {
     const group = pacing.isGroup?.(chatId) ?? false;
@@ -39,13 +50,16 @@ export function createRateLimiter(deps: RateLimiterDeps = {}) {
     let at = t;
     for (const { key, limit } of entries) {
       const log = (logs.get(key) ?? []).filter((x) => x > t - limit.perMs);
-      logs.set(key, log);
+      if (log.length > 0) logs.set(key, log);
+      else logs.delete(key);
       if (log.length >= limit.max) at = Math.max(at, log[log.length - limit.max]! + limit.perMs);
     }
     return at;
   }
 
   return {
+    /** Scope keys held (for tests and diagnostics). */
+    size: () => logs.size,
     /** How long a send to the chat would wait now, without reserving anything. */
     delay(platform: string, chatId: string, pacing: Pacing): number {
       const t = now();
@@ -61,14 +75,20 @@ export function createRateLimiter(deps: RateLimiterDeps = {}) {
       const t = now();
       const at = earliest(entries, t);
       if (at - t > maxWaitMs) return false;
-      for (const { key } of entries) logs.get(key)!.push(at);
+      if (++grants % SWEEP_EVERY === 0) sweep(t);
+      for (const { key } of entries) {
+        const log = logs.get(key);
+        if (log) log.push(at);
+        else logs.set(key, [at]);
+      }
       if (at > t) {
         await sleep(at - t);
         // Timers fire late under load: count the send when it really goes out.
         const actual = now();
         if (actual > at) {
           for (const { key } of entries) {
-            const log = logs.get(key)!;
+            const log = logs.get(key);
+            if (!log) continue;
             const i = log.lastIndexOf(at);
             if (i !== -1) log[i] = actual;
             log.sort((x, y) => x - y);

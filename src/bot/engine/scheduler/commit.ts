@@ -1,4 +1,4 @@
-import { enqueueStatement } from '../../../db/repo/outbox.js';
+import { enqueueStatements } from '../../../db/repo/outbox.js';
 import { jobDoneStatement } from '../../../db/repo/scheduler.js';
 import { isUniqueViolation, type Statement, type Store } from '../../../db/store.js';
 import type { OutMessage } from '../../../domain/types.js';
@@ -21,7 +21,7 @@ export async function commitWork(store: Store, work: ScheduledWork, now: number)
   statements.push(...work.statements);
   for (const m of work.messages) {
     if (!m.key) throw new Error('scheduled messages need a key');
-    statements.push(enqueueStatement(store.db, m, m.key, now));
+    statements.push(...enqueueStatements(store.db, m, m.key, now, { scheduled: true }));
   }
   if (statements.length === 0) return true;
   try {

@@ -1,3 +1,4 @@
+import { RETENTION_EVERY_MINUTES, retentionStatements } from '../../../db/repo/retention.js';
 import type { Job, JobDeps } from '../feature.js';
 import { letRequestsIn } from './yield.js';
 
@@ -28,6 +29,9 @@ export function createScheduler(deps: SchedulerDeps) {
       await letRequestsIn();
       for (const [what, n] of Object.entries(await job.run(deps, at))) result[what] = (result[what] ?? 0) + n;
     }
+    // Retention rides on the tick so Workers (cron) and Node prune alike: on every tenth minute,
+    // each sweep bounded, so it is neither a stall of every tick nor behind a busy day.
+    if (Math.floor(at / 60_000) % RETENTION_EVERY_MINUTES === 0) await deps.store.commit(retentionStatements(deps.store.db, at));
     if (Object.values(result).some((n) => n > 0)) deps.logger.info('tick', { at: now.toISOString(), ...result });
     return result;
   }

@@ -77,6 +77,10 @@ export async function runImport(argv: readonly string[], deps: CliDeps): Promise
     (bar as Progress | null)?.stop();
   }
   for (const e of report.errors) deps.out(`${e.sheet} 第 ${e.row} 行：${e.reason}`);
+  if (!report.written && report.errors.length === 0) {
+    deps.out('文件里没有可导入的行，什么都没有导入。第一行写表头（例如“姓名、手机、工作单位、家乡村、角色”），下面每行一人。');
+    return 1;
+  }
   if (!report.written) {
     deps.out(`有 ${report.errors.length} 行有错，什么都没有导入。改正后重新导入，或加 --skip-bad 只导入正确的行。`);
     return 1;

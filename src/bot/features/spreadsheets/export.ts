@@ -4,9 +4,9 @@ import { msg } from '../../../domain/messages.js';
 import { ledgerSheets, type SheetSpec } from '../../../domain/spreadsheets/ledger.js';
 import { sheetMsg } from '../../../domain/spreadsheets/messages.js';
 import { formatDateTime } from '../../../domain/time.js';
-import type { OutTarget, Region } from '../../../domain/types.js';
+import type { OutMessage, OutTarget, Region } from '../../../domain/types.js';
 import { reachOf } from '../../engine/scheduler/recipients.js';
-import { reply, replyPlan, type CommandHandler, type HandlerContext } from '../../engine/context.js';
+import { reply, replyPlan, type CommandHandler, type HandlerContext, type Plan } from '../../engine/context.js';
 import type { Resolved } from '../core/where.js';
 import { inScope } from '../suggestions/workflow.js';
 import { toBase64 } from '../suggestions/zip.js';
@@ -17,11 +17,30 @@ export type WorkbookWriter = (sheets: readonly SheetSpec[], at: Date) => Promise
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+export interface LedgerBook {
+  bytes: Uint8Array;
+  cadres: number;
+  suggestions: number;
+  fileName: string;
+}
+
+/**
+ * Builds the ledger workbook of a region. A city's takes seconds of reading and a minute of
+ * exceljs: the Node server builds it in a worker thread (ledger-threads.ts) so webhooks are still
+ * answered meanwhile; Workers have no threads and tests need none, so they build it in-process.
+ */
+export type LedgerBuilder = (scope: Region, now: Date, timeZone: string) => Promise<LedgerBook>;
+
 /** The ledger workbook of a region and everything below it. */
-export async function ledgerWorkbook(db: Db, scope: Region, now: Date, timeZone: string, write: WorkbookWriter) {
+export async function ledgerWorkbook(db: Db, scope: Region, now: Date, timeZone: string, write: WorkbookWriter): Promise<LedgerBook> {
   const data = await loadLedger(db, scope, now, timeZone);
   const bytes = await write(ledgerSheets(data), now);
   return { bytes, cadres: data.cadres.length, suggestions: data.suggestions.length, fileName: sheetMsg.fileName(scope.fullName, formatDateTime(now, timeZone).slice(0, 10)) };
+}
+
+/** Builds on the calling thread, with this database and writer. */
+export function inProcessLedger(db: Db, write: WorkbookWriter): LedgerBuilder {
+  return (scope, now, timeZone) => ledgerWorkbook(db, scope, now, timeZone, write);
 }
 
 /** The chat's own area (a station or task-force chat), else a region named in the arguments. */
@@ -57,21 +76,33 @@ async function requesterInPrivate(ctx: HandlerContext): Promise<OutTarget | null
 /**
  * 「导出 [地区]」: the ledger workbook. It lists every cadre's mobile number, so it goes to the
  * requester in private only; a group hears that it was sent, or how to open a private chat.
+ * Checks are answered at once; the workbook is built as later work (see Plan.later), so the
+ * events behind this one are not held up while a city's ledger is built.
  */
-export function createExportCommand(write: WorkbookWriter | undefined): CommandHandler {
+export function createExportCommand(build: LedgerBuilder | undefined): CommandHandler {
   return async (ctx, args) => {
     const scope = await scopeFor(ctx, args);
     if (!scope.ok) return scope.plan;
-    if (!write) return replyPlan(ctx, sheetMsg.exportUnavailable);
+    if (!build) return replyPlan(ctx, sheetMsg.exportUnavailable);
     const to = await requesterInPrivate(ctx);
     if (!to) return replyPlan(ctx, sheetMsg.exportNeedsPrivateChat);
-    const book = await ledgerWorkbook(ctx.db, scope.value, ctx.now, ctx.timeZone, write);
-    const file = {
-      to,
-      text: sheetMsg.exported(scope.value.fullName, book.cadres, book.suggestions),
-      attachment: { fileName: book.fileName, mime: XLSX_MIME, dataBase64: toBase64(book.bytes) },
+    const { now, timeZone } = ctx;
+    const region = scope.value;
+    const later = async (): Promise<Plan> => {
+      try {
+        const book = await build(region, now, timeZone);
+        const file: OutMessage = {
+          to,
+          text: sheetMsg.exported(region.fullName, book.cadres, book.suggestions),
+          attachment: { fileName: book.fileName, mime: XLSX_MIME, dataBase64: toBase64(book.bytes) },
+        };
+        return { statements: [], messages: [file] };
+      } catch {
+        // The reason goes to the log (the pipeline's); the requester hears what to do.
+        return { statements: [], messages: [{ to, text: sheetMsg.exportFailed }] };
+      }
     };
-    if (ctx.event.chat.type === 'private') return { statements: [], messages: [file] };
-    return { statements: [], messages: [file, reply(ctx, sheetMsg.sentPrivately)] };
+    if (ctx.event.chat.type === 'private') return { statements: [], messages: [], later };
+    return { statements: [], messages: [reply(ctx, sheetMsg.sentPrivately)], later };
   };
 }

@@ -1,18 +1,30 @@
 import { refusal } from '../../engine/http/errors.js';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Hono } from 'hono';
-import { readBody } from '../../engine/http/body.js';
+import { createBodyGate, readBodyGated, type BodyGate } from '../../engine/http/body.js';
 import type { Clock, Logger } from '../../engine/ports.js';
 import { verifyLarkRequest, type LarkSecurity } from './verify.js';
 
-/** Feishu events and card callbacks are a few kilobytes; anything far larger is not from Feishu. */
+/**
+ * Feishu events and card callbacks are a few kilobytes; the largest, a message event, carries at
+ * most a 150 KB text message, which encryption (base64) makes about 200 KB. Anything larger is
+ * not from Feishu.
+ */
 const MAX_BODY = 256 * 1024;
+/**
+ * Unverified bodies read at once: Feishu sends an app's events one connection at a time per
+ * event and retries what failed, so 64 in flight is far above real traffic, and bounds what
+ * unsigned senders can make us hold to 16 MB.
+ */
+export const MAX_BODIES_IN_FLIGHT = 64;
 
 export interface LarkWebhookDeps {
   security: LarkSecurity;
   dispatcher: lark.EventDispatcher;
   clock: Clock;
   logger: Logger;
+  /** Bounds unverified bodies in flight (tests pass a small one). */
+  bodyGate?: BodyGate;
 }
 
 /**
@@ -21,11 +33,17 @@ export interface LarkWebhookDeps {
  * itself, and only then hands the decrypted event to the SDK's dispatcher.
  */
 export function registerLarkWebhook(app: Hono, deps: LarkWebhookDeps): void {
+  const gate = deps.bodyGate ?? createBodyGate(MAX_BODIES_IN_FLIGHT);
   app.post(
     '/webhook/lark',
     async (c) => {
-      const body = await readBody(c, MAX_BODY);
-      if (!body.ok) throw refusal(413, 'body too large');
+      const body = await readBodyGated(c, MAX_BODY, gate);
+      if (!body.ok) {
+        // Answers Feishu retries later: more unverified bodies in flight than allowed, or one too slow to arrive.
+        if ('busy' in body) return c.json({ error: 'busy, retry later' }, 503);
+        if ('tooSlow' in body) return c.json({ error: 'body not received in time' }, 408);
+        throw refusal(413, 'body too large');
+      }
       const raw = body.text;
       const verified = verifyLarkRequest(raw, (name) => c.req.header(name), deps.security, deps.clock().getTime());
       switch (verified.kind) {

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { localDirectory } from './directory.js';
 import { lastOutboxId, outboxRow, rowsByKeys, sentToChat, payloadOf, type OutboxRow } from '../../../db/repo/outbox.js';
+import { fileBytes } from '../../../db/repo/files.js';
 import type { Store } from '../../../db/store.js';
 import type { InboundEvent } from '../../../domain/types.js';
 import type { Dispatcher } from '../../engine/outbox/dispatcher.js';
@@ -135,8 +136,11 @@ export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
         at: deps.clock().toISOString(),
       });
     }
+    // The console answers with everything the message caused, later work (a ledger) included;
+    // it does not hold up other requests meanwhile.
+    const keys = [...result.keys, ...(result.later ? await result.later.catch(() => []) : [])];
     await deps.dispatcher.drain('local');
-    const rows = (await rowsByKeys(deps.store.db, result.keys)).filter((r) => r.state === 'sent');
+    const rows = (await rowsByKeys(deps.store.db, keys)).filter((r) => r.state === 'sent');
     const elsewhere = new Map<string, number>();
     for (const r of rows) if (r.chatId !== body.chatId) elsewhere.set(r.chatId, (elsewhere.get(r.chatId) ?? 0) + 1);
     return c.json({
@@ -163,9 +167,10 @@ export function registerLocalRoutes(app: Hono, deps: LocalDeps): void {
     const id = Number(c.req.param('id'));
     const row = Number.isSafeInteger(id) && id > 0 ? await outboxRow(deps.store.db, id) : null;
     const file = row && row.platform === 'local' && row.state === 'sent' ? payloadOf(row).attachment : undefined;
-    if (!file) return c.json({ error: localMsg.noFile }, 404);
-    const bytes = Uint8Array.from(atob(file.dataBase64), (ch) => ch.charCodeAt(0));
-    return c.body(bytes, 200, {
+    // Sent files go after the retention (src/db/repo/retention.ts): an old link then finds nothing.
+    const bytes = file ? await fileBytes(deps.store.db, file.fileId) : null;
+    if (!file || !bytes) return c.json({ error: localMsg.noFile }, 404);
+    return c.body(new Uint8Array(bytes), 200, {
       'content-type': file.mime,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       'x-content-type-options': 'nosniff',

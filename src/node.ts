@@ -7,6 +7,7 @@ import { officialCalendar } from './bot/engine/scheduler/index.js';
 import { readCalendarOverrides } from './bot/engine/scheduler/calendar-file.js';
 import type { WorkbookWriter } from './bot/features/spreadsheets/export.js';
 import { createThreadLedger } from './bot/features/spreadsheets/ledger-threads.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { batchedLineWriter } from './log-writer.js';
 import { AppError } from './domain/errors.js';
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
   const logger = jsonLogger(batchedLineWriter());
   const config = parseConfig(process.env);
   const store = openSqliteStore(config.DATABASE_PATH);
+  // The WAL checkpoint runs in a thread of its own rather than inside a webhook's commit.
+  const checkpointer =
+    config.DATABASE_PATH === ':memory:' ? null : startCheckpointer(store.sqlite, config.DATABASE_PATH, { onError: (error) => logger.warn('wal checkpoint', { error }) });
   // Every mode starts with the official Yuxi regions when the database has none, so the first
   // 「绑定 温泉村」 finds its village. Someone trying the bot on a fresh machine (local mode, empty
   // database) also gets the demo people and chats to talk to; a deployment's data is never touched.
@@ -97,7 +101,9 @@ async function main(): Promise<void> {
     clearInterval(tickTimer);
     for (const adapter of bot.adapters.values()) void adapter.stop?.();
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void (checkpointer?.stop() ?? Promise.resolve())
+        .then(() => store.close())
+        .then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -82,7 +82,10 @@ describe('slow partial bodies to the Feishu webhook', () => {
     for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
     console.log(JSON.stringify({ senders: SENDERS, idleMb: +(idle / MB).toFixed(1), peakMb: +(peak / MB).toFixed(1), afterMb: +(after / MB).toFixed(1), statuses: counts }));
     // At most 64 bodies are read at once (503 for the rest at once); the 64 are dropped after 10 s.
-    expect(counts['HTTP/1.1 503 Service Unavailable'] ?? 0).toBeGreaterThanOrEqual(SENDERS - 64);
+    // A refused sender may see the 503, or (still writing its body when the server closes) a reset.
+    const refused = (counts['HTTP/1.1 503 Service Unavailable'] ?? 0) + (counts.error ?? 0);
+    expect(refused).toBeGreaterThanOrEqual(SENDERS - 64);
+    expect(counts['HTTP/1.1 503 Service Unavailable'] ?? 0).toBeGreaterThan(SENDERS / 2);
     expect(peak).toBeLessThan(200 * MB);
     expect(after).toBeLessThan(idle + 40 * MB);
   }, 120_000);

@@ -101,7 +101,10 @@ describe('the village public notice page (公示)', () => {
     drilled.searchParams.set('at', '530403');
     expect(await (await get(bot, drilled)).text()).toContain('<h1 id="title">江川区江城镇温泉村 · 决策公示</h1>');
     bot.clock.advance(31 * 24 * 3600_000);
-    expect((await get(bot, link)).status).toBe(403);
+    const expired = await get(bot, link);
+    expect(expired.status).toBe(403);
+    // It says the public page's own lifetime, not the dashboard's.
+    expect(await expired.text()).toContain('这个公示页链接已过期（有效期 30 天）');
   });
 
   it('is for stations, for villages inside their area', async () => {

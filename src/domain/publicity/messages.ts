@@ -7,6 +7,7 @@ import type { VoteOutcome } from '../meetings/quorum.js';
 
 export const publicMsg = {
   usage: '请写上村名，例如「看板 公示 温泉村」。',
+  expired: '这个公示页链接已过期（有效期 30 天）。请联络站发送「看板 公示 村名」重新获取。',
   notVillage(place: string): string {
     return `没有找到村「${place}」。公示页按村生成，例如「看板 公示 温泉村」。`;
   },

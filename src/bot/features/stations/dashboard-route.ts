@@ -4,6 +4,7 @@ import type { Store } from '../../../db/store.js';
 import { isWithin } from '../../../domain/access.js';
 import { parsePeriodWord, PERIODS, type Period, type StatsScope } from '../../../domain/stats/index.js';
 import { statsMsg } from '../../../domain/stats/messages.js';
+import { publicMsg } from '../../../domain/publicity/messages.js';
 import type { Clock } from '../../engine/ports.js';
 import { problemSummary } from '../problems/summary.js';
 import type { DashboardKeys } from './dashboard-link.js';
@@ -44,7 +45,11 @@ export function registerDashboardRoute(app: Hono, deps: DashboardRouteDeps): voi
     const q = c.req.query();
     const now = deps.clock();
     const check = await deps.keys.verify({ r: q.r, e: q.e, s: q.s }, now.getTime());
-    if (!check.ok) return c.html(renderDashboardError(check.reason === 'expired' ? statsMsg.dashboardExpired : statsMsg.dashboardInvalid), 403);
+    if (!check.ok) {
+      // A public page's link says its own lifetime (30 days), not the dashboard's.
+      const expired = typeof q.r === 'string' && publicCodeOf(q.r) !== null ? publicMsg.expired : statsMsg.dashboardExpired;
+      return c.html(renderDashboardError(check.reason === 'expired' ? expired : statsMsg.dashboardInvalid), 403);
+    }
     const db = deps.store.db;
     const { scope: linkScope, expires } = check.params;
     const publicCode = publicCodeOf(linkScope);

@@ -68,10 +68,11 @@ describe('pairing (挂包联系)', () => {
     expect(digest.slice(-3)).toEqual([
       '待审核超过 7 天的建议（0 条）：无',
       '待交办超过 7 天的问题（0 个）：无',
-      '超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，王海，超期 4 天）',
+      // A group never reads who is late: the owner is named only in the paired contact's private summary.
+      '超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，超期 4 天）',
     ]);
     const county = sentTo(bot, 'jiangchuan-station').find((m) => m.key.startsWith('digest:week:2026-W50:'))!.payload.text.split('\n');
-    expect(county.at(-1)).toBe('超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，王海，超期 4 天）');
+    expect(county.at(-1)).toBe('超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，超期 4 天）');
     expect(sentTo(bot, 'lvzhi-station').find((m) => m.key.startsWith('digest:week:2026-W50:'))!.payload.text.split('\n').at(-1)).toBe('超期未办结的问题（0 个）：无');
     expect(sentTo(bot, 'private-u-jiangcheng').filter((m) => m.key.startsWith('pair-week:')).map(({ key, payload }) => ({ key, payload }))).toEqual([
       {
@@ -94,11 +95,14 @@ describe('pairing (挂包联系)', () => {
     expect(sentTo(bot, 'private-u-jiangcheng').filter((m) => m.key.startsWith('pair-week:'))).toHaveLength(1);
     const stats = (await say(bot, STATION, '统计 温泉村')).texts[0]!.split('\n');
     expect(stats.slice(-2)).toEqual(['问题办理：待交办 1，办理中 1（超期 1），已办结 1（已确认 0），办结用时中位 2 天', '挂包联系：江川区江城镇温泉村（赵强）']);
+    // In the village group the list says who handles a problem and by when, never that they are late…
     expect((await say(bot, DEMO.council, '清单 问题')).texts[0]!.split('\n').slice(1)).toEqual([
       '问题#3 [已办结] 垃圾没人收 —张卫东 12-01',
       '问题#2 [待交办] 水渠堵塞 —张卫东 12-01',
-      '问题#1 [已交办] 村口路灯坏了 —张卫东 12-01 · 王海办理，期限12-03（超期）',
+      '问题#1 [已交办] 村口路灯坏了 —张卫东 12-01 · 王海办理，期限12-03',
     ]);
+    // …which the list in a private chat does.
+    expect((await say(bot, privately(DEMO.council), '清单 问题')).texts[0]!.split('\n').at(-1)).toBe('问题#1 [已交办] 村口路灯坏了 —张卫东 12-01 · 王海办理，期限12-03（超期）');
     // The dashboard shows the same numbers.
     const link = (await say(bot, privately(DEMO.township), '看板 温泉村')).texts[0]!;
     const url = new URL(/https?:\/\/\S+/u.exec(link)![0]);
@@ -109,7 +113,7 @@ describe('pairing (挂包联系)', () => {
     // A week later 问题#2 has waited for an owner more than 7 days.
     await bot.tick(new Date('2026-12-14T01:00:00Z'));
     const next = sentTo(bot, 'jiangcheng-station').find((m) => m.key.startsWith('digest:week:2026-W51:'))!.payload.text.split('\n');
-    expect(next.slice(-2)).toEqual(['待交办超过 7 天的问题（1 个）：问题#2（江川区江城镇温泉村，12 天）', '超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，王海，超期 11 天）']);
+    expect(next.slice(-2)).toEqual(['待交办超过 7 天的问题（1 个）：问题#2（江川区江城镇温泉村，12 天）', '超期未办结的问题（1 个）：问题#1（江川区江城镇温泉村，超期 11 天）']);
   });
 
   it('sends a village’s escalations to its paired contact in private instead of the whole station', async () => {

@@ -107,13 +107,14 @@ export const px = {
     `问题办理：待交办 ${c.open}，办理中 ${c.working}（超期 ${c.overdue}），已办结 ${c.closed}（已确认 ${c.confirmed}）${c.medianDays === null ? '' : `，办结用时中位 ${c.medianDays} 天`}`,
   pairsLine: (pairs: readonly PairingView[]) =>
     `挂包联系：${pairs.length ? shortList(pairs.map((p) => `${p.village}（${p.names.join('、')}）`), 10) : '未指定'}`,
-  overdueLine: (list: readonly OverdueProblem[]) =>
-    `超期未办结的问题（${list.length} 个）：${list.length ? shortList(list.map((o) => `问题#${o.seq}（${o.village}，${o.owner}，超期 ${o.days} 天）`), 15) : '无'}`,
+  /** Overdue problems; `withOwners` only for a private message: a group never sees who is late. */
+  overdueLine: (list: readonly OverdueProblem[], withOwners: boolean) =>
+    `超期未办结的问题（${list.length} 个）：${list.length ? shortList(list.map((o) => `问题#${o.seq}（${o.village}，${withOwners ? `${o.owner}，` : ''}超期 ${o.days} 天）`), 15) : '无'}`,
   unassignedLine: (list: readonly { seq: number; village: string; days: number }[], days: number) =>
     `待交办超过 ${days} 天的问题（${list.length} 个）：${list.length ? shortList(list.map((o) => `问题#${o.seq}（${o.village}，${o.days} 天）`), 15) : '无'}`,
   /** The weekly digest's lines on problems: waiting to be assigned, and late. */
   digestLines: (unassigned: readonly { seq: number; village: string; days: number }[], days: number, overdue: readonly OverdueProblem[]) =>
-    `${px.unassignedLine(unassigned, days)}\n${px.overdueLine(overdue)}`,
+    `${px.unassignedLine(unassigned, days)}\n${px.overdueLine(overdue, false)}`,
   pairWeeklyTitle: '挂包联系周报',
   pairWeekly: (o: {
     village: string;
@@ -131,6 +132,6 @@ export const px = {
       `待审核超过 7 天的建议（${o.waiting.length} 条）：${o.waiting.length ? shortList(o.waiting.map((w) => `建议#${w.seq}（${w.days} 天）`), 15) : '无'}`,
       px.countsLine(o.counts),
       px.unassignedLine(o.unassigned, o.unassignedDays),
-      px.overdueLine(o.overdue),
+      px.overdueLine(o.overdue, true),
     ].join('\n'),
 };

@@ -88,7 +88,9 @@ async function problemNotes(ctx: HandlerContext, rows: readonly { id: string; st
   const today = dateKey(civilDateOf(ctx.now, ctx.timeZone));
   const status = new Map(working.map((r) => [r.id, r.status]));
   const cases = await problemCasesOf(ctx.db, working.map((r) => r.id));
-  return new Map(cases.map((c) => [c.recordId, px.listNote(c.owner, c.deadline, isOverdue(status.get(c.recordId)!, c.deadline, today))]));
+  // Nobody is named as late in a group: 超期 beside a name shows only in a private chat.
+  const inPrivate = ctx.event.chat.type === 'private';
+  return new Map(cases.map((c) => [c.recordId, px.listNote(c.owner, c.deadline, inPrivate && isOverdue(status.get(c.recordId)!, c.deadline, today))]));
 }
 
 function linkNotes(id: string, links: readonly LinkView[]): string[] {

@@ -12,6 +12,7 @@ import {
   previousMonth,
   startOfDay,
   type CivilDate,
+  wallClockOf,
 } from '../zoned-time.js';
 
 /** 周调度 goes out Monday at 09:00, 月督查 on the 1st at 09:00, both in the bot's zone. */
@@ -19,6 +20,13 @@ export const REPORT_HOUR = 9;
 export const REVIEW_OVERDUE_DAYS = 7;
 /** A report not sent within a week of its time is skipped; the next one covers the news. */
 const STALE_AFTER_MS = 7 * DAY_MS;
+/** A report caught up late (a server down on Monday morning) still waits for working hours: not before 09:00, not from 21:00. */
+const LAST_REPORT_HOUR = 21;
+
+function inReportHours(now: number, timeZone: string): boolean {
+  const { hour } = wallClockOf(now, timeZone);
+  return hour >= REPORT_HOUR && hour < LAST_REPORT_HOUR;
+}
 
 export interface ReportPeriod {
   /** Key part of the outbox and job keys: 2026-W49 or 2026-11. */
@@ -40,7 +48,7 @@ export function weeklyDigestDue(now: number, timeZone: string, cal: WorkCalendar
   const day = cal.nextWorkingDay(monday);
   if (Date.UTC(day.year, day.month - 1, day.day) > Date.UTC(monday.year, monday.month - 1, monday.day) + 6 * DAY_MS) return null;
   const at = instantOf({ ...day, hour: REPORT_HOUR, minute: 0 }, timeZone);
-  if (now < at) return null;
+  if (now < at || !inReportHours(now, timeZone)) return null;
   return { key: isoWeekKey(monday), at, from: startOfDay(addDays(monday, -7), timeZone), to: startOfDay(monday, timeZone) };
 }
 
@@ -51,7 +59,7 @@ export function monthlyInspectionDue(now: number, timeZone: string, cal: WorkCal
   const day = cal.nextWorkingDay(first);
   const at = instantOf({ ...day, hour: REPORT_HOUR, minute: 0 }, timeZone);
   // A bot that was down (or just installed) does not send last month's inspection weeks late.
-  if (now < at || now >= at + STALE_AFTER_MS) return null;
+  if (now < at || now >= at + STALE_AFTER_MS || !inReportHours(now, timeZone)) return null;
   const prev = previousMonth(first);
   return { key: monthKey(prev), at, from: startOfDay({ ...prev, day: 1 }, timeZone), to: startOfDay(first, timeZone) };
 }

@@ -67,6 +67,17 @@ export function buildServer(): (env: Record<string, string>) => Promise<RunningP
   return (env) => startProcess(entry, { HOST: '127.0.0.1', PORT: '0', ...env }, /归乡已启动：(http:\/\/127\.0\.0\.1:\d+)/u, { tsx: false, nodeArgs });
 }
 
+/** Child processes started for a run, so every one can be stopped when it ends or fails. */
+export function processTracker() {
+  const running: RunningProcess[] = [];
+  const track = async (p: Promise<RunningProcess>) => {
+    const r = await p;
+    running.push(r);
+    return r;
+  };
+  return { running, track };
+}
+
 export async function seeded(path: string, shape: RosterShape = SHAPE): Promise<string> {
   const store = openSqliteStore(path);
   await seedLoadRoster(store, shape);
@@ -93,12 +104,7 @@ interface Case {
  */
 export async function runWebhookBenchmark(options: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS, log: (line: string) => void = console.error): Promise<ServerFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'guixiang-bench-'));
-  const running: RunningProcess[] = [];
-  const track = async (p: Promise<RunningProcess>) => {
-    const r = await p;
-    running.push(r);
-    return r;
-  };
+  const { running, track } = processTracker();
   try {
     const startServer = buildServer();
     const platform = await track(startProcess('bench/webhook/fake-platform.ts', {}, /(\{"telegram".*\})/u));

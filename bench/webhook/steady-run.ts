@@ -10,7 +10,7 @@ import { suggestUpdate, telegramHeaders } from '../../test/reliability/support/p
 import { startProcess, type RunningProcess } from '../../test/reliability/support/server.js';
 import { BOT_INFO } from '../../test/telegram/support/fake-bot-api.js';
 import { SECRET, TOKEN } from '../../test/telegram/support/telegram-bot.js';
-import { buildServer, seeded, SHAPE } from './run.js';
+import { buildServer, processTracker, seeded, SHAPE } from './run.js';
 import { runSteady, type SteadyWindow } from './steady.js';
 
 export interface SteadyOptions {
@@ -31,12 +31,7 @@ export interface SteadyFigures {
 
 export async function runSteadyBenchmark(options: SteadyOptions = DEFAULT_STEADY_OPTIONS, log: (line: string) => void = console.error): Promise<SteadyFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'guixiang-steady-'));
-  const running: RunningProcess[] = [];
-  const track = async (p: Promise<RunningProcess>) => {
-    const r = await p;
-    running.push(r);
-    return r;
-  };
+  const { running, track } = processTracker();
   try {
     const startServer = buildServer();
     const platform = await track(startProcess('bench/webhook/fake-platform.ts', {}, /(\{"telegram".*\})/u));

@@ -3,31 +3,33 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, CHROMIUM_PATH } from '../support/chromium.js';
+import type { WorkbookWriter } from '../../src/bot/features/spreadsheets/export.js';
 import { testBot, type TestBot } from '../support/bot.js';
 
-describe.skipIf(!hasChromium)(`local console in headless Chromium (${CHROMIUM_PATH})`, () => {
-  let bot: TestBot;
-  let server: ServerType;
-  let base: string;
-  let browser: Browser;
-
+/** A test bot served on loopback and a Chromium to open its console, for the tests of one describe. */
+function servedInChromium(make: () => Promise<TestBot>) {
+  const t = {} as { bot: TestBot; server: ServerType; base: string; browser: Browser };
   beforeAll(async () => {
-    bot = await testBot();
+    t.bot = await make();
     await new Promise<void>((resolve) => {
-      server = serve({ fetch: bot.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+      t.server = serve({ fetch: t.bot.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
     });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    t.base = `http://127.0.0.1:${(t.server.address() as AddressInfo).port}`;
+    t.browser = await launchChromium();
   });
-
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await t.browser?.close();
+    t.server?.close();
   });
+  return t;
+}
+
+describe.skipIf(!hasChromium)(`local console in headless Chromium (${CHROMIUM_PATH})`, () => {
+  const t = servedInChromium(() => testBot());
 
   it('a demo cadre sends 建议 测试 and sees the numbered reply', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/dev`);
+    const page = await t.browser.newPage();
+    await page.goto(`${t.base}/dev`);
     await page.selectOption('#chat-select', 'wenquan-village');
     await page.selectOption('#user-select', 'u-zhang');
     await page.fill('#input', '建议 测试');
@@ -39,12 +41,12 @@ describe.skipIf(!hasChromium)(`local console in headless Chromium (${CHROMIUM_PA
   });
 
   it('shows a message queued for the chat later (polling)', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/dev`);
+    const page = await t.browser.newPage();
+    await page.goto(`${t.base}/dev`);
     await page.selectOption('#chat-select', 'jiangcheng-station');
     await page.selectOption('#user-select', 'u-jiangcheng');
     // Someone applies to join in the village chat: the station's chat is told, and the page shows it.
-    await bot.app.request('/dev/messages', {
+    await t.bot.app.request('/dev/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ chatId: 'wenquan-village', userId: 'u-new', userName: '小李', text: '登记 赵小梅' }),
@@ -54,29 +56,13 @@ describe.skipIf(!hasChromium)(`local console in headless Chromium (${CHROMIUM_PA
 });
 
 describe.skipIf(!hasChromium)('local console shows everything a person would see', () => {
-  let bot: TestBot;
-  let server: ServerType;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // As `npm start` builds it: with the workbook writer, so 导出 sends a file.
-    bot = await testBot({ deps: { writeWorkbook: async (sheets, at) => (await import('../../src/bot/features/spreadsheets/workbook.js')).writeWorkbook(sheets, at) } });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: bot.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  // As `npm start` builds it: with the workbook writer, so 导出 sends a file.
+  const writeWorkbook: WorkbookWriter = async (sheets, at) => (await import('../../src/bot/features/spreadsheets/workbook.js')).writeWorkbook(sheets, at);
+  const t = servedInChromium(() => testBot({ deps: { writeWorkbook } }));
 
   it('keeps the conversation, the sender’s own words too, across a reload', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/dev`);
+    const page = await t.browser.newPage();
+    await page.goto(`${t.base}/dev`);
     await page.selectOption('#chat-select', 'wenquan-village');
     await page.selectOption('#user-select', 'u-zhang');
     await page.fill('#input', '走访 看望了五保户');
@@ -90,8 +76,8 @@ describe.skipIf(!hasChromium)('local console shows everything a person would see
   });
 
   it('offers a new, unbound group where a station can try 绑定', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/dev`);
+    const page = await t.browser.newPage();
+    await page.goto(`${t.base}/dev`);
     await page.selectOption('#user-select', 'u-jiangcheng');
     await page.selectOption('#chat-select', '__new__');
     await page.fill('#custom-chat-name', '孤山村规划群');
@@ -100,15 +86,15 @@ describe.skipIf(!hasChromium)('local console shows everything a person would see
     await page.fill('#input', '绑定 孤山村');
     await page.click('#send');
     await page.locator('.msg.bot', { hasText: '孤山村' }).waitFor({ timeout: 10_000 });
-    const row = bot.store.sqlite.prepare("select region_code as code from chats where platform = 'local' and chat_id = 'group-孤山村规划群'").get();
+    const row = t.bot.store.sqlite.prepare("select region_code as code from chats where platform = 'local' and chat_id = 'group-孤山村规划群'").get();
     expect(row).toEqual({ code: '530403101201' });
   });
 
   it('shows private messages in the member’s private chat, and files as downloads', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/dev`);
+    const page = await t.browser.newPage();
+    await page.goto(`${t.base}/dev`);
     await page.selectOption('#user-select', 'u-jiangcheng');
-    // The station opens its private chat with the bot, then asks for the ledger there.
+    // The station opens its private chat with the t.bot, then asks for the ledger there.
     await page.selectOption('#chat-select', '__private__');
     await page.fill('#input', '导出');
     await page.click('#send');
@@ -124,13 +110,13 @@ describe.skipIf(!hasChromium)('local console shows everything a person would see
 
   it('shows a button’s answer as a toast', async () => {
     // Someone asks to join the village group: the leader sees 批准 / 驳回 under the notice.
-    await bot.app.request('/dev/messages', {
+    await t.bot.app.request('/dev/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ chatId: 'wenquan-village', userId: 'u-zhaoxm', userName: '赵小梅', text: '登记 赵小梅' }),
     });
-    const page = await browser.newPage();
-    await page.goto(`${base}/dev`);
+    const page = await t.browser.newPage();
+    await page.goto(`${t.base}/dev`);
     await page.selectOption('#chat-select', 'wenquan-village');
     await page.selectOption('#user-select', 'u-yang');
     const approve = page.locator('.msg.bot button', { hasText: '批准' }).last();
@@ -138,6 +124,6 @@ describe.skipIf(!hasChromium)('local console shows everything a person would see
     await approve.click();
     await page.locator('#toast:not([hidden])').waitFor({ timeout: 10_000 });
     expect((await page.locator('#toast').textContent())?.trim()).toBeTruthy();
-    expect(bot.store.sqlite.prepare("select status from join_requests order by id desc limit 1").get()).toEqual({ status: 'approved' });
+    expect(t.bot.store.sqlite.prepare("select status from join_requests order by id desc limit 1").get()).toEqual({ status: 'approved' });
   });
 });

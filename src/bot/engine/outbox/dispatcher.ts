@@ -5,6 +5,7 @@ import type { Store } from '../../../db/store.js';
 import { PlatformError } from '../../../domain/errors.js';
 import type { Platform } from '../../../domain/types.js';
 import type { Clock, Logger, PlatformSender } from '../ports.js';
+import { timeSlicer } from '../yield.js';
 import { createRateLimiter, type RateLimiterDeps } from './pacing.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -51,6 +52,8 @@ export interface DispatcherDeps {
    * at most 1,000 on D1, so the Worker passes a smaller batch; the next drain takes the rest.
    */
   batchSize?: number;
+  /** Longest a drain holds the event loop before requests are let in (SLICE_MS); tests pass 0. */
+  sliceMs?: number;
 }
 
 export function backoffMs(attempt: number, random: () => number): number {
@@ -140,31 +143,39 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (list) list.push(row);
       else byChat.set(k, [row]);
     }
-    await Promise.all(
-      [...byChat.values()].map(async (chatRows) => {
-        const first = chatRows[0]!;
-        const chat = deps.senders[first.platform as Platform] ? await getChat(deps.store.db, first.platform as Platform, first.chatId) : null;
-        // Another sender (another process) is still sending an earlier row here: do not overtake it.
-        if (await earlierRowInFlight(deps.store.db, first.platform, first.chatId, first.id, now)) return;
-        for (const row of chatRows) {
-          if (row.nextAttemptAt > now) return; // oldest row waits, so the rest of the chat waits too
-          const sender = deps.senders[row.platform as Platform];
-          if (!sender) {
-            if ((await deadLetter(row, `${NOT_CONFIGURED_PREFIX}${row.platform}`)) === 'dead') result.dead++;
-            continue;
-          }
-          // A chat that would wait long for its slot is left to the next drain instead of holding this one.
-          if (sender.pacing && chat?.active !== 0 && limiter.delay(row.platform, row.chatId, sender.pacing) > maxWaitMs) return;
-          const outcome = chat?.active === 0 ? await deadLetter(row, INACTIVE_CHAT_ERROR) : await sendRow(row, sender);
-          if (outcome === 'sent') result.sent++;
-          else {
-            if (outcome === 'dead') result.dead++;
-            else result.retried++;
-            if (outcome === 'retry') return;
-          }
+    const drainChat = async (chatRows: OutboxRow[]): Promise<void> => {
+      const first = chatRows[0]!;
+      const chat = deps.senders[first.platform as Platform] ? await getChat(deps.store.db, first.platform as Platform, first.chatId) : null;
+      // Another sender (another process) is still sending an earlier row here: do not overtake it.
+      if (await earlierRowInFlight(deps.store.db, first.platform, first.chatId, first.id, now)) return;
+      for (const row of chatRows) {
+        if (row.nextAttemptAt > now) return; // oldest row waits, so the rest of the chat waits too
+        const sender = deps.senders[row.platform as Platform];
+        if (!sender) {
+          if ((await deadLetter(row, `${NOT_CONFIGURED_PREFIX}${row.platform}`)) === 'dead') result.dead++;
+          continue;
         }
-      }),
-    );
+        // A chat that would wait long for its slot is left to the next drain instead of holding this one.
+        if (sender.pacing && chat?.active !== 0 && limiter.delay(row.platform, row.chatId, sender.pacing) > maxWaitMs) return;
+        const outcome = chat?.active === 0 ? await deadLetter(row, INACTIVE_CHAT_ERROR) : await sendRow(row, sender);
+        if (outcome === 'sent') result.sent++;
+        else {
+          if (outcome === 'dead') result.dead++;
+          else result.retried++;
+          if (outcome === 'retry') return;
+        }
+      }
+    };
+    // Each chat's rows cost a few synchronous queries before its first request goes out; over
+    // hundreds of chats that held every webhook for a tenth of a second. The chats are started in
+    // slices with webhooks let in between; their sends still run side by side.
+    const slice = timeSlicer(deps.sliceMs);
+    const chats: Promise<void>[] = [];
+    for (const chatRows of byChat.values()) {
+      await slice();
+      chats.push(drainChat(chatRows));
+    }
+    await Promise.all(chats);
     return result;
   }
 

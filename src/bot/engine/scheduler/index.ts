@@ -1,6 +1,6 @@
 import { RETENTION_EVERY_MINUTES, retentionStatements } from '../../../db/repo/retention.js';
 import type { Job, JobDeps } from '../feature.js';
-import { letRequestsIn } from './yield.js';
+import { letRequestsIn } from '../yield.js';
 
 export { officialCalendar } from './calendar.js';
 

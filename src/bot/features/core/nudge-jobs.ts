@@ -24,7 +24,7 @@ import {
 import { formatMonthDay } from '../../../domain/time.js';
 import type { OutMessage, Region } from '../../../domain/types.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
-import { letRequestsIn } from '../../engine/scheduler/yield.js';
+import { letRequestsIn } from '../../engine/yield.js';
 import { reachOf, targetOf, type Reach } from '../../engine/scheduler/recipients.js';
 
 export interface NudgeDeps {

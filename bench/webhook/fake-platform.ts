@@ -3,7 +3,7 @@
  * against the servers: the fake Bot API (one for our bot, one for the grammY echo bot, so their
  * messages are counted apart) and the fake Feishu Open API from the tests, on 127.0.0.1, and a
  * port answering GET with how many messages each has received. Prints one JSON line with the
- * addresses.
+ * addresses. With BOT_API_ANSWER_AFTER_MS the Bot APIs answer that long after each request.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,10 +11,12 @@ import { startFakeOpenApi } from '../../test/lark/fake-open-api.js';
 import { fakeBotApi, serveFakeBotApi } from '../../test/telegram/support/fake-bot-api.js';
 
 async function main(): Promise<void> {
+  // BOT_API_ANSWER_AFTER_MS: the Bot API's round trip, as a bot on a real network meets it.
+  const answerAfterMs = Number(process.env.BOT_API_ANSWER_AFTER_MS ?? 0);
   const telegram = fakeBotApi();
-  const telegramServer = await serveFakeBotApi(telegram);
+  const telegramServer = await serveFakeBotApi(telegram, { answerAfterMs });
   const echo = fakeBotApi();
-  const echoServer = await serveFakeBotApi(echo);
+  const echoServer = await serveFakeBotApi(echo, { answerAfterMs });
   const lark = await startFakeOpenApi();
   const counts = createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');

@@ -118,14 +118,21 @@ export function fakeBotApi() {
 export type FakeBotApi = ReturnType<typeof fakeBotApi>;
 
 /** The fake behind a real HTTP server on 127.0.0.1, for a bot running in another process. */
-export async function serveFakeBotApi(fake: FakeBotApi): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function serveFakeBotApi(
+  fake: FakeBotApi,
+  options: { /** Every answer leaves this long after the request came in, as over a real network. */ answerAfterMs?: number } = {},
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     void (async () => {
+      const came = performance.now();
       const body = await readAll(req);
       const method = (req.url ?? '').split('?')[0]!.split('/').pop() ?? '';
       const payload = await readPayload(body, req.headers['content-type'] ?? '');
+      const answer = JSON.stringify(fake.answer(method, payload));
+      const wait = (options.answerAfterMs ?? 0) - (performance.now() - came);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(fake.answer(method, payload)));
+      res.end(answer);
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -145,6 +145,12 @@ export function createDispatcher(deps: DispatcherDeps) {
     }
     const drainChat = async (chatRows: OutboxRow[]): Promise<void> => {
       const first = chatRows[0]!;
+      // Nothing is read for a chat that cannot send now: its oldest row waits (backoff), or its
+      // slot is far off. Under a backlog most chats are in that state (Telegram allows 30
+      // messages a second in all), and two queries each for them were most of a drain's work.
+      if (first.nextAttemptAt > now) return;
+      const firstSender = deps.senders[first.platform as Platform];
+      if (firstSender?.pacing && limiter.delay(first.platform, first.chatId, firstSender.pacing) > maxWaitMs) return;
       const chat = deps.senders[first.platform as Platform] ? await getChat(deps.store.db, first.platform as Platform, first.chatId) : null;
       // Another sender (another process) is still sending an earlier row here: do not overtake it.
       if (await earlierRowInFlight(deps.store.db, first.platform, first.chatId, first.id, now)) return;

@@ -16,6 +16,8 @@ import { ensureShippedRegions } from './db/seed/regions.js';
 
 /** How often the Node process looks for queued messages nobody has sent yet (e.g. after a crash). */
 const DRAIN_EVERY_MS = 2_000;
+/** How long an idle kept-alive connection stays open (Node's default is 5 s). */
+const KEEP_ALIVE_MS = 65_000;
 /** Reminders and windows are scheduled to the minute. */
 const TICK_EVERY_MS = 60_000;
 
@@ -69,6 +71,13 @@ async function main(): Promise<void> {
       console.log(`归乡已启动：${base}（${bot.app.routes.length} 个路由）`);
     }
   });
+  // Node closes a kept-alive connection after 5 s without a request; a sender that picks that
+  // connection for its next request at the same moment gets a reset instead of an answer. Webhook
+  // senders and the proxies in front of a server keep connections for about a minute: so does this.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
   // Platforms in a polling or long-connection mode (machines without public HTTPS) receive here.
   for (const adapter of bot.adapters.values()) {
     adapter.start?.().catch((err: unknown) => {

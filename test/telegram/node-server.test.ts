@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,42 @@ describe('npm start with Telegram configured', () => {
 
     const refused = await fetch(`${base}/webhook/telegram`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(update) });
     expect(refused.status).toBe(401);
+  }, 60_000);
+
+  it('keeps an idle webhook connection open past Node\'s 5 s, so a sender reusing it is answered, not reset', async () => {
+    const fake = fakeBotApi();
+    const api = await serveFakeBotApi(fake);
+    cleanups.push(() => api.close());
+    const dir = mkdtempSync(join(tmpdir(), 'guixiang-tg-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const { base } = await startServer({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_API_ROOT: api.url,
+      DASHBOARD_SECRET: 'telegram-server-dashboard-secret',
+      DATABASE_PATH: join(dir, 'guixiang.db'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    cleanups.push(() => agent.destroy());
+    const url = new URL(`${base}/webhook/telegram`);
+    const post = (messageId: number) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const body = JSON.stringify(groupText(`/help@${BOT_INFO.username}`, { id: 3003, name: '普通群员' }, '-1001777000111', messageId));
+        const req = request(
+          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    expect(await post(31)).toEqual({ status: 200, reused: false });
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await post(32)).toEqual({ status: 200, reused: true });
   }, 60_000);
 
   it('starts with the official Yuxi regions on an empty database: an admin binds 温泉村, 孤山村 and 三百亩村', async () => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markProcessedStatement } from '../../src/db/repo/events.js';
 import { openSqliteStore, type SqliteStore } from '../../src/db/sqlite.js';
 import { suggestUpdate, telegramHeaders } from '../reliability/support/payloads.js';
@@ -107,5 +107,31 @@ describe('webhooks arriving together', () => {
     expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.length).toBeLessThan(30);
+  });
+
+  it('a group stops taking events once it has been deciding for 4 ms: those are committed and answered, the rest form the next group', async () => {
+    const shape = { cadres: 40, villages: 5 };
+    const bot = await reliabilityBot({ shape });
+    const sizes: number[] = [];
+    const group = bot.store.group!.bind(bot.store);
+    bot.store.group = async (work) => {
+      const before = bot.count('processed_events', "platform = 'telegram'");
+      const result = await group(work);
+      sizes.push(bot.count('processed_events', "platform = 'telegram'") - before);
+      return result;
+    };
+    // Each decision seems to take 5 ms: a group holds one event, and every event still gets its answer.
+    let t = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
+    const send = (n: number) =>
+      bot.app.request('/webhook/telegram', { method: 'POST', headers: telegramHeaders(), body: JSON.stringify(suggestUpdate(n, shape)) });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, n) => send(n)));
+    clock.mockRestore();
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+    expect(sizes.every((n) => n <= 1)).toBe(true);
+    expect(sizes.filter((n) => n === 1)).toHaveLength(12);
+    await bot.settle();
+    const seqs = (bot.store.sqlite.prepare("select seq from records where kind = 'suggestion' order by seq").all() as { seq: number }[]).map((r) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 });

@@ -74,6 +74,12 @@ const MAX_ATTEMPTS = 8;
 
 /** Most events decided in one group commit; the rest wait for the next. */
 const MAX_GROUP = 64;
+/**
+ * A group takes no more events once it has been deciding this long: those decided are committed
+ * and answered, the rest form the next group. After a pause (a collection, the machine busy) ten
+ * webhooks may be waiting; in one group the first would wait for all ten to be decided.
+ */
+const GROUP_BUDGET_MS = 4;
 
 const NO_CAPABILITIES: Capabilities = { buttons: false, editInPlace: false, files: false, images: false, cards: false, privateMessages: false };
 
@@ -179,7 +185,12 @@ export function createPipeline(deps: PipelineDeps) {
         const outcomes: Array<{ ok: true; value: Handled } | { ok: false; error: unknown }> = [];
         try {
           await deps.store.group(async () => {
-            for (const item of group) {
+            const started = performance.now();
+            for (const [i, item] of group.entries()) {
+              if (i > 0 && performance.now() - started > GROUP_BUDGET_MS) {
+                waiting.unshift(...group.splice(i));
+                break;
+              }
               await handleNow(item.event).then(
                 (value) => outcomes.push({ ok: true, value }),
                 (error: unknown) => outcomes.push({ ok: false, error }),

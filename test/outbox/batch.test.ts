@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/bot/engine/outbox/dispatcher.js';
-import { silentLogger, type PlatformSender } from '../../src/bot/engine/ports.js';
+import { silentLogger } from '../../src/bot/engine/ports.js';
 import { enqueueStatement } from '../../src/db/repo/outbox.js';
 import { openSqliteStore } from '../../src/db/sqlite.js';
 import { fixedClock } from '../support/bot.js';
+import { recordingSender } from './recording-sender.js';
 
 describe('drain batch size', () => {
   it('takes at most batchSize rows a drain; the next drain takes the rest, in order', async () => {
@@ -13,14 +14,7 @@ describe('drain batch size', () => {
     await store.commit(
       Array.from({ length: 5 }, (_, i) => enqueueStatement(store.db, { to: { platform: 'local', chatId: `c${i % 2}`, threadId: null }, text: `m${i}` }, `k${i}`, now)),
     );
-    const sent: string[] = [];
-    const sender: PlatformSender = {
-      platform: 'local',
-      async send(envelope) {
-        sent.push(envelope.key);
-        return { messageId: envelope.key };
-      },
-    };
+    const { sender, sent } = recordingSender();
     const dispatcher = createDispatcher({ store, senders: { local: sender }, clock, logger: silentLogger, batchSize: 2 });
     expect(await dispatcher.drain()).toMatchObject({ sent: 2 });
     expect(sent.sort()).toEqual(['k0', 'k1']);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/bot/engine/outbox/dispatcher.js';
-import { silentLogger, type PlatformSender } from '../../src/bot/engine/ports.js';
+import { silentLogger } from '../../src/bot/engine/ports.js';
 import { timeSlicer } from '../../src/bot/engine/yield.js';
 import { enqueueStatement } from '../../src/db/repo/outbox.js';
 import { openSqliteStore } from '../../src/db/sqlite.js';
 import { fixedClock } from '../support/bot.js';
+import { recordingSender } from './recording-sender.js';
 
 /** A drain over 200 chats whose sender answers at once, and what a timer set beside it saw. */
 async function drainBesideATimer(sliceMs: number | undefined) {
@@ -14,14 +15,7 @@ async function drainBesideATimer(sliceMs: number | undefined) {
   await store.commit(
     Array.from({ length: 200 }, (_, i) => enqueueStatement(store.db, { to: { platform: 'local', chatId: `c${i}`, threadId: null }, text: `m${i}` }, `k${i}`, now)),
   );
-  const sent: string[] = [];
-  const sender: PlatformSender = {
-    platform: 'local',
-    async send(envelope) {
-      sent.push(envelope.key);
-      return { messageId: envelope.key };
-    },
-  };
+  const { sender, sent } = recordingSender();
   const dispatcher = createDispatcher({ store, senders: { local: sender }, clock, logger: silentLogger, ...(sliceMs === undefined ? {} : { sliceMs }) });
   let sentWhenTheTimerRan = -1;
   // Stands for a webhook that arrives while the drain runs: it can be answered only in a timer or I/O turn.

@@ -46,23 +46,30 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
+/** The fake Bot API on loopback and the server against it on a fresh database file. */
+async function startWithTelegram(env: Record<string, string> = {}) {
+  const fake = fakeBotApi();
+  const api = await serveFakeBotApi(fake);
+  cleanups.push(() => api.close());
+  const dir = mkdtempSync(join(tmpdir(), 'guixiang-tg-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const dbPath = join(dir, 'guixiang.db');
+  const { base } = await startServer({
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: api.url,
+    DASHBOARD_SECRET: 'telegram-server-dashboard-secret',
+    DATABASE_PATH: dbPath,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...env,
+  });
+  return { fake, base, dbPath };
+}
+
 describe('npm start with Telegram configured', () => {
   it('asks getMe once at start, and a posted /help reaches the Bot API within a second of the webhook call', async () => {
-    const fake = fakeBotApi();
-    const api = await serveFakeBotApi(fake);
-    cleanups.push(() => api.close());
-    const dir = mkdtempSync(join(tmpdir(), 'guixiang-tg-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-
-    const { base } = await startServer({
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_API_ROOT: api.url,
-      DASHBOARD_SECRET: 'telegram-server-dashboard-secret',
-      DATABASE_PATH: join(dir, 'guixiang.db'),
-      PORT: '0',
-      HOST: '127.0.0.1',
-    });
+    const { fake, base } = await startWithTelegram();
     expect(fake.calls.map((c) => c.method)).toEqual(['getMe']);
 
     const update = groupText(`/help@${BOT_INFO.username}`, { id: 3003, name: '普通群员' }, '-1001777000111', 9);
@@ -90,20 +97,7 @@ describe('npm start with Telegram configured', () => {
   }, 60_000);
 
   it('keeps an idle webhook connection open past Node\'s 5 s, so a sender reusing it is answered, not reset', async () => {
-    const fake = fakeBotApi();
-    const api = await serveFakeBotApi(fake);
-    cleanups.push(() => api.close());
-    const dir = mkdtempSync(join(tmpdir(), 'guixiang-tg-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const { base } = await startServer({
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_API_ROOT: api.url,
-      DASHBOARD_SECRET: 'telegram-server-dashboard-secret',
-      DATABASE_PATH: join(dir, 'guixiang.db'),
-      PORT: '0',
-      HOST: '127.0.0.1',
-    });
+    const { base } = await startWithTelegram();
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     cleanups.push(() => agent.destroy());
     const url = new URL(`${base}/webhook/telegram`);
@@ -126,21 +120,8 @@ describe('npm start with Telegram configured', () => {
   }, 60_000);
 
   it('starts with the official Yuxi regions on an empty database: an admin binds 温泉村, 孤山村 and 三百亩村', async () => {
-    const fake = fakeBotApi();
-    const api = await serveFakeBotApi(fake);
-    cleanups.push(() => api.close());
-    const dir = mkdtempSync(join(tmpdir(), 'guixiang-tg-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const dbPath = join(dir, 'guixiang.db');
-    const { base } = await startServer({
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_API_ROOT: api.url,
-      DASHBOARD_SECRET: 'telegram-server-dashboard-secret',
+    const { fake, base, dbPath } = await startWithTelegram({
       ADMINS: 'telegram:4004',
-      DATABASE_PATH: dbPath,
-      PORT: '0',
-      HOST: '127.0.0.1',
       // A Tuesday morning in Beijing: nothing the scheduler would send then gets in the way.
       NODE_OPTIONS: `--import ${new URL('../support/fixed-clock.mjs', import.meta.url).href}`,
       GUIXIANG_TEST_CLOCK: '2026-12-01T02:00:00.000Z',

@@ -151,7 +151,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (first.nextAttemptAt > now) return;
       const firstSender = deps.senders[first.platform as Platform];
       if (firstSender?.pacing && limiter.delay(first.platform, first.chatId, firstSender.pacing) > maxWaitMs) return;
-      const chat = deps.senders[first.platform as Platform] ? await getChat(deps.store.db, first.platform as Platform, first.chatId) : null;
+      const chat = firstSender ? await getChat(deps.store.db, first.platform as Platform, first.chatId) : null;
       // Another sender (another process) is still sending an earlier row here: do not overtake it.
       if (await earlierRowInFlight(deps.store.db, first.platform, first.chatId, first.id, now)) return;
       for (const row of chatRows) {

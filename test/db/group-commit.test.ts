@@ -84,33 +84,10 @@ describe('group commit (better-sqlite3)', () => {
 });
 
 describe('webhooks arriving together', () => {
-  it('are decided one after another in one group commit, each answered 200 only once written', async () => {
-    const shape = { cadres: 40, villages: 5 };
-    const bot = await reliabilityBot({ shape });
-    const groups: number[] = [];
-    const group = bot.store.group!.bind(bot.store);
-    bot.store.group = async (work) => {
-      groups.push(0);
-      return group(work);
-    };
-    const send = (n: number) =>
-      bot.app.request('/webhook/telegram', { method: 'POST', headers: telegramHeaders(), body: JSON.stringify(suggestUpdate(n, shape)) });
-    // 30 distinct updates plus a second delivery of ten of them, all at once.
-    const answers = await Promise.all([...Array.from({ length: 30 }, (_, n) => send(n)), ...Array.from({ length: 10 }, (_, n) => send(n))]);
-    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
-    await bot.settle();
-    expect(bot.count('records', "kind = 'suggestion'")).toBe(30);
-    expect(bot.count('processed_events', "platform = 'telegram'")).toBe(30);
-    expect(bot.count('outbox', "platform = 'telegram'")).toBe(30);
-    // Numbers are dense and distinct although decided in groups.
-    const seqs = (bot.store.sqlite.prepare("select seq from records where kind = 'suggestion' order by seq").all() as { seq: number }[]).map((r) => r.seq);
-    expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    expect(groups.length).toBeGreaterThan(0);
-    expect(groups.length).toBeLessThan(30);
-  });
+  const shape = { cadres: 40, villages: 5 };
 
-  it('a group stops taking events once it has been deciding for 4 ms: those are committed and answered, the rest form the next group', async () => {
-    const shape = { cadres: 40, villages: 5 };
+  /** The bot with its group commits watched: how many events each one committed. */
+  async function watchedBot() {
     const bot = await reliabilityBot({ shape });
     const sizes: number[] = [];
     const group = bot.store.group!.bind(bot.store);
@@ -120,18 +97,38 @@ describe('webhooks arriving together', () => {
       sizes.push(bot.count('processed_events', "platform = 'telegram'") - before);
       return result;
     };
+    const send = (n: number) =>
+      bot.app.request('/webhook/telegram', { method: 'POST', headers: telegramHeaders(), body: JSON.stringify(suggestUpdate(n, shape)) });
+    const seqs = () => (bot.store.sqlite.prepare("select seq from records where kind = 'suggestion' order by seq").all() as { seq: number }[]).map((r) => r.seq);
+    return { bot, sizes, send, seqs };
+  }
+
+  it('are decided one after another in one group commit, each answered 200 only once written', async () => {
+    const { bot, sizes: groups, send, seqs } = await watchedBot();
+    // 30 distinct updates plus a second delivery of ten of them, all at once.
+    const answers = await Promise.all([...Array.from({ length: 30 }, (_, n) => send(n)), ...Array.from({ length: 10 }, (_, n) => send(n))]);
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+    await bot.settle();
+    expect(bot.count('records', "kind = 'suggestion'")).toBe(30);
+    expect(bot.count('processed_events', "platform = 'telegram'")).toBe(30);
+    expect(bot.count('outbox', "platform = 'telegram'")).toBe(30);
+    // Numbers are dense and distinct although decided in groups.
+    expect(seqs()).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.length).toBeLessThan(30);
+  });
+
+  it('a group stops taking events once it has been deciding for 4 ms: those are committed and answered, the rest form the next group', async () => {
+    const { bot, sizes, send, seqs } = await watchedBot();
     // Each decision seems to take 5 ms: a group holds one event, and every event still gets its answer.
     let t = 0;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += 5));
-    const send = (n: number) =>
-      bot.app.request('/webhook/telegram', { method: 'POST', headers: telegramHeaders(), body: JSON.stringify(suggestUpdate(n, shape)) });
     const answers = await Promise.all(Array.from({ length: 12 }, (_, n) => send(n)));
     clock.mockRestore();
     expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
     expect(sizes.every((n) => n <= 1)).toBe(true);
     expect(sizes.filter((n) => n === 1)).toHaveLength(12);
     await bot.settle();
-    const seqs = (bot.store.sqlite.prepare("select seq from records where kind = 'suggestion' order by seq").all() as { seq: number }[]).map((r) => r.seq);
-    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(seqs()).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 });

@@ -5,11 +5,19 @@
 import type { InboundEvent } from './types.js';
 
 /**
- * Control, format (zero-width, bidi overrides, soft hyphen, BOM), private-use and lone surrogate
- * characters: invisible or direction-changing, they make 「张\u200b卫东」 a second 张卫东. Line
- * breaks and tabs stay; they are how people lay out a message.
+ * Characters that show as nothing or change direction, so that 「张\u200b卫东」 or 「张\ufe0f卫东」
+ * would be a second 张卫东: control, format (zero-width, bidi overrides, soft hyphen, BOM),
+ * private-use and lone surrogate characters, and every default-ignorable code point, which adds
+ * the combining grapheme joiner, variation selectors (U+FE00–FE0F, U+E0100–E01EF), Mongolian free
+ * variation selectors and the Hangul fillers; and the braille blank U+2800, which Unicode counts
+ * as a visible symbol but which draws as a space. Line breaks and tabs stay; they are how people
+ * lay out a message.
+ *
+ * Free text loses them too, although the zero-width joiner and variation selectors also hold
+ * emoji sequences together: 👨‍👩‍👧 shows as 👨👩👧 and ❤️ as the text-style ❤. That is a small loss
+ * in a record's wording, and one rule for names and text means nothing invisible is stored at all.
  */
-const INVISIBLE = /(?![\n\t])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]/gu;
+const INVISIBLE = /(?![\n\t])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Default_Ignorable_Code_Point}\u2028\u2029\u2800]/gu;
 
 /**
  * Full-width punctuation and the ellipsis are how Chinese is written; NFKC would turn 「，」 into

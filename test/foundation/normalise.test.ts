@@ -15,6 +15,31 @@ describe('text cleaning', () => {
     expect(cleanName(' 张\u200b 卫\u2060东\ufeff ')).toBe('张卫东');
     expect(cleanName('张\u3000卫东')).toBe('张卫东');
   });
+
+  // Each of these renders as nothing, so 「张?卫东」 would look exactly like 张卫东 (an outside probe's list).
+  it.each([
+    ['U+034F combining grapheme joiner', '\u034f'],
+    ['U+FE00 variation selector 1', '\ufe00'],
+    ['U+FE0F variation selector 16', '\ufe0f'],
+    ['U+E0100 variation selector 17', '\u{e0100}'],
+    ['U+E01EF variation selector 256', '\u{e01ef}'],
+    ['U+180B Mongolian free variation selector 1', '\u180b'],
+    ['U+180F Mongolian free variation selector 4', '\u180f'],
+    ['U+115F Hangul choseong filler', '\u115f'],
+    ['U+1160 Hangul jungseong filler', '\u1160'],
+    ['U+3164 Hangul filler', '\u3164'],
+    ['U+FFA0 halfwidth Hangul filler', '\uffa0'],
+    ['U+2800 braille blank', '\u2800'],
+  ])('a name loses %s', (_, ch) => {
+    expect(cleanName(`张${ch}卫东`)).toBe('张卫东');
+    expect(cleanName(`${ch}张卫东${ch}`)).toBe('张卫东');
+  });
+
+  it('free text loses the same characters, joiners and selectors inside emoji included, and keeps line breaks and tabs', () => {
+    expect(cleanText('修\ufe0f路\u2800\u3164\u034f\n第二行\t完')).toBe('修路\n第二行\t完');
+    // The family emoji falls apart into its people and ❤️ into its text-style heart: still readable.
+    expect(cleanText('👨\u200d👩\u200d👧 ❤\ufe0f')).toBe('👨👩👧 ❤');
+  });
 });
 
 describe('directory matching', () => {

@@ -99,15 +99,21 @@ async function routeMessage(ctx: HandlerContext, routes: Routes, rawText: string
   const userId = ctx.event.sender.userId;
 
   if (conv) {
+    // Addressed to another bot in the group: not for us, so neither an answer nor a way out.
+    if (parsed?.kind === 'other-bot') return emptyPlan();
     const end = endConversationStatement(ctx.db, platform, chatId, userId);
     if (parsed?.kind === 'command' && parsed.name === 'cancel') {
       const plan = replyPlan(ctx, msg.cancelled);
       plan.statements.push(end);
       return plan;
     }
-    if (parsed?.kind === 'command') {
-      // A new command replaces the half-finished exchange rather than being taken as its answer.
-      const plan = await runCommand(ctx, routes, parsed.name, parsed.args);
+    if (parsed) {
+      // A command is never the answer. A new one replaces the half-finished exchange; a mistyped
+      // or unknown one gets the reply it gets anywhere else and ends the exchange too, so that
+      // "/…" always means the person has turned away from the question (「/helpp」 was once
+      // saved as a suggestion).
+      const plan =
+        parsed.kind === 'unknown' ? replyPlan(ctx, msg.unknownCommand(parsed.typed, parsed.closest)) : await runCommand(ctx, routes, parsed.name, parsed.args);
       plan.statements.unshift(end);
       return plan;
     }

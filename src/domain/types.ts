@@ -46,8 +46,9 @@ export interface Sender {
   displayName: string;
   username?: string;
   /**
-   * The platform did not say which person sent it (a Telegram group admin posting anonymously,
-   * as the group): the id is the group's, shared by every such admin, so it is nobody's identity.
+   * The platform did not say which person sent it (on Telegram: an admin posting anonymously as
+   * the group, a user posting as a channel, a linked channel's forward): the id is that chat's,
+   * shared by everyone who speaks as it, so it is nobody's identity.
    */
   anonymous?: true;
 }

@@ -201,8 +201,8 @@ describe('anonymous group admins and foreign vote buttons', () => {
     }
     await bot.settle();
     expect(bot.fake.sends().map((c) => (c.payload as { text: string }).text)).toEqual([
-      '您正以匿名管理员（群的名义）发言，我无法确认您是谁。请在群设置里关闭「匿名」后再发送。',
-      '您正以匿名管理员（群的名义）发言，我无法确认您是谁。请在群设置里关闭「匿名」后再发送。',
+      '这条消息是以群或频道的名义发出的，我无法确认您是谁。请用您本人的身份发送：匿名管理员请先在群设置里关闭「匿名」，以频道身份发言的请切换回个人账号。',
+      '这条消息是以群或频道的名义发出的，我无法确认您是谁。请用您本人的身份发送：匿名管理员请先在群设置里关闭「匿名」，以频道身份发言的请切换回个人账号。',
     ]);
     expect(identityState(bot)).toEqual(before);
     expect(rows(bot, 'select count(*) as n from join_requests')).toEqual([{ n: 0 }]);

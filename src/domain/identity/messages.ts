@@ -36,6 +36,10 @@ export const identityMsg = {
     return `绑定成功：您的${hereLabel}账号和${otherLabel}账号现在都是 ${name}，记录和统计按同一人计算。`;
   },
   linkSamePlatform: '这个验证码是同一平台的另一个账号获取的。绑定账号只能把不同平台的账号认作同一人；同一平台换了账号，请联系乡镇联络服务站。',
+  /** The person already has an account on `platformLabel`; a replacement goes through a transfer (claimMsg 'held'). */
+  linkPlatformTaken(name: string, platformLabel: string): string {
+    return `${name} 已经有一个${platformLabel}账号，一个人在同一平台只能绑定一个账号，这次没有绑定。如果原来的${platformLabel}账号丢了或不再使用，请用新账号在本村群里发送「登记 ${name}」申请转移，由乡镇联络服务站核实后批准。`;
+  },
   linkLocalRefused: '本地调试台的身份不能和正式平台的账号绑定。请在群聊所在的平台里登记。',
 };
 
@@ -99,7 +103,8 @@ export const claimMsg = {
   transferredAway(name: string): string {
     return `乡镇联络服务站已把名册里的 ${name} 转给另一个账号，您的这个账号不再代表 ${name}。如有疑问，请联系乡镇联络服务站。`;
   },
-  anonymous: '您正以匿名管理员（群的名义）发言，我无法确认您是谁。请在群设置里关闭「匿名」后再发送。',
+  /** Said to whatever speaks as a chat: an anonymous admin (as the group), a user posting as a channel, a linked channel's forward. */
+  anonymous: '这条消息是以群或频道的名义发出的，我无法确认您是谁。请用您本人的身份发送：匿名管理员请先在群设置里关闭「匿名」，以频道身份发言的请切换回个人账号。',
 };
 
 const MATCHED_LABELS: Record<MatchedBy, string> = {

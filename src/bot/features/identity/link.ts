@@ -1,4 +1,4 @@
-import { getIdentity, getPerson, linkIdentityStatement, type PersonRow } from '../../../db/repo/people.js';
+import { getIdentity, getPerson, identitiesForPeople, linkIdentityStatement, type PersonRow } from '../../../db/repo/people.js';
 import type { Statement } from '../../../db/store.js';
 import { identityMsg, LINK_CODE_MINUTES } from '../../../domain/identity/messages.js';
 import type { OutMessage, Platform } from '../../../domain/types.js';
@@ -110,8 +110,18 @@ async function redeemCode(ctx: HandlerContext, typed: string, labels: PlatformLa
   }
   if (issuer && redeemer && issuer.name !== redeemer.name) return replyPlan(ctx, identityMsg.linkNamesDiffer(issuer.name, redeemer.name));
 
-  const statements: Statement[] = [useCodeStatement(ctx.db, code.code), clearFailuresStatement(ctx.db, platform, sender.userId)];
   const absorbed: PersonRow | null = issuer && redeemer ? redeemer : null;
+  // One account per platform per person, as for the code itself: a second account on a platform
+  // the person already has is someone else's phone answering as them. A lost account is replaced
+  // by a transfer the station approves, never by a code. Like the other refusals, the code stays.
+  const held = await identitiesForPeople(ctx.db, absorbed ? [survivor.id, absorbed.id] : [survivor.id]);
+  const joining = absorbed
+    ? held.filter((i) => i.personId === absorbed.id)
+    : [issuer ? { platform, userId: sender.userId } : { platform: code.platform, userId: code.userId }];
+  const taken = joining.find((j) => held.some((h) => h.personId === survivor.id && h.platform === j.platform && h.userId !== j.userId));
+  if (taken) return replyPlan(ctx, identityMsg.linkPlatformTaken(survivor.name, labels.labelOf(taken.platform as Platform)));
+
+  const statements: Statement[] = [useCodeStatement(ctx.db, code.code), clearFailuresStatement(ctx.db, platform, sender.userId)];
   if (absorbed) statements.push(...mergePersonStatements(ctx.db, absorbed, survivor, now));
   else if (!issuer) statements.push(linkCodeIdentity(ctx, code, survivor.id, now));
   else statements.push(linkSenderStatement(ctx, survivor.id, 'link'));

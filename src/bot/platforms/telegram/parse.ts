@@ -228,10 +228,21 @@ function senderOf(user: User): Sender {
   return { userId: String(user.id), displayName, ...(user.username ? { username: user.username } : {}) };
 }
 
+/**
+ * Placeholder accounts Telegram puts in `from` when no person is named: 777000 ("Telegram") on a
+ * linked channel's automatic forward, 1087968824 (GroupAnonymousBot) on an anonymous admin's post.
+ */
+const SERVICE_USER_IDS: ReadonlySet<number> = new Set([777000, 1087968824]);
+
 function messageSender(m: Message): Sender | null {
-  // An anonymous group admin posts as the group itself: the group's id stands in, marked as nobody's.
-  if (m.sender_chat && m.sender_chat.id === m.chat.id) {
-    return { userId: String(m.sender_chat.id), displayName: m.sender_chat.title ?? String(m.sender_chat.id), anonymous: true };
+  // Whatever speaks as a chat (an anonymous admin as the group, a user "as a channel", a linked
+  // channel's post forwarded into its discussion group) names no person, and `from` is then a
+  // placeholder that every such post shares: taking it for a person let one /join make every
+  // later channel post act as whoever joined. The chat's own id stands in, so two channels are
+  // never one identity, and it is marked as nobody's.
+  if (m.sender_chat || (m.from && SERVICE_USER_IDS.has(m.from.id))) {
+    const as = m.sender_chat ?? m.chat;
+    return { userId: String(as.id), displayName: as.title ?? String(as.id), anonymous: true };
   }
   if (!m.from || m.from.is_bot) return null;
   return senderOf(m.from);

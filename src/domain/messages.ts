@@ -157,13 +157,15 @@ export const msg = {
   joinAlreadyPending(requestNo: number): string {
     return `您的登记申请#${requestNo} 还在等待批准，请耐心等候。`;
   },
-  joinRequestNotice(name: string, requestNo: number, phone4: string | null): string {
-    return `新的登记申请#${requestNo}：${name}${phone4 ? `（手机尾号 ${phone4}）` : ''}，名册里没有此人。组长或联络站可回复「批准 ${requestNo}」或「驳回 ${requestNo} 理由」。`;
+  /** Posted in the village group and the station's chat: no phone digits, not even the tail the newcomer typed. */
+  joinRequestNotice(name: string, requestNo: number): string {
+    return `新的登记申请#${requestNo}：${name}，名册里没有此人。组长或联络站可回复「批准 ${requestNo}」或「驳回 ${requestNo} 理由」。`;
   },
   approveUsage: '请写上申请号，例如「批准 3」。',
   noPendingRequests: '本村没有待批准的登记申请。',
-  pendingRequests(items: readonly { no: number; name: string; phone4: string | null }[]): string {
-    return ['待批准的登记申请：', ...items.map((r) => `申请#${r.no} ${r.name}${r.phone4 ? `（尾号 ${r.phone4}）` : ''}`), '回复「批准 申请号」或「驳回 申请号 理由」。'].join('\n');
+  /** Listed in the group where the approver asks: names only, no phone digits. */
+  pendingRequests(items: readonly { no: number; name: string }[]): string {
+    return ['待批准的登记申请：', ...items.map((r) => `申请#${r.no} ${r.name}`), '回复「批准 申请号」或「驳回 申请号 理由」。'].join('\n');
   },
   requestNotFound(no: number): string {
     return `没有找到待处理的申请#${no}，可能已经处理过了。`;

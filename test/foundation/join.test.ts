@@ -62,19 +62,20 @@ describe('/join and approval', () => {
     const r = await say(bot, newcomer, '登记 赵小梅 5678');
     expect(r.texts).toEqual([
       '名册里没有找到 赵小梅，已提交登记申请（申请#1），等待江川区江城镇温泉村编制组组长或乡镇联络站批准。',
-      '新的登记申请#1：赵小梅（手机尾号 5678），名册里没有此人。组长或联络站可回复「批准 1」或「驳回 1 理由」。',
+      '新的登记申请#1：赵小梅，名册里没有此人。组长或联络站可回复「批准 1」或「驳回 1 理由」。',
     ]);
     expect(r.replies[1]!.buttons).toEqual([[{ label: '批准', value: 'approve:1' }, { label: '驳回', value: 'reject:1' }]]);
     // The township station hears of it in its own chat.
     const station = await bot.app.request('/dev/messages?chatId=jiangcheng-station&after=0');
     expect(((await station.json()) as { messages: { text: string }[] }).messages.map((m) => m.text)).toEqual([
-      '江川区江城镇温泉村：新的登记申请#1：赵小梅（手机尾号 5678），名册里没有此人。组长或联络站可回复「批准 1」或「驳回 1 理由」。',
+      '江川区江城镇温泉村：新的登记申请#1：赵小梅，名册里没有此人。组长或联络站可回复「批准 1」或「驳回 1 理由」。',
     ]);
     expect((await say(bot, newcomer, '登记 赵小梅')).texts).toEqual(['您的登记申请#1 还在等待批准，请耐心等候。']);
     expect((await say(bot, newcomer, '建议 修路')).texts).toEqual(['只有已登记的回乡干部才能记录。请先在本村群里发送「登记 姓名」。']);
     // A cadre may not approve; the leader may.
     expect((await say(bot, DEMO.zhang, '批准 1')).texts).toEqual(['您没有使用「批准」的权限。发送「帮助」查看您能用的命令。']);
-    expect((await say(bot, DEMO.leader, '批准')).texts).toEqual(['待批准的登记申请：\n申请#1 赵小梅（尾号 5678）\n回复「批准 申请号」或「驳回 申请号 理由」。']);
+    // Groups never see phone digits, not even the tail the newcomer typed there.
+    expect((await say(bot, DEMO.leader, '批准')).texts).toEqual(['待批准的登记申请：\n申请#1 赵小梅\n回复「批准 申请号」或「驳回 申请号 理由」。']);
     expect((await say(bot, DEMO.leader, '批准 1')).texts).toEqual(['已批准：赵小梅 登记为江川区江城镇温泉村的回乡干部。']);
     expect((await say(bot, DEMO.leader, '批准 1')).texts).toEqual(['没有找到待处理的申请#1，可能已经处理过了。']);
     expect(await bot.store.db.select().from(roles).where(eq(roles.personId, 'join-1'))).toEqual([

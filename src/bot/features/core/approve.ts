@@ -112,7 +112,7 @@ function decideCommand(approve: boolean): CommandHandler {
       if (!mayUseIn(approve ? 'approve' : 'reject', ctx.actor.roles, ctx.region)) return replyPlan(ctx, msg.forbidden(approve ? 'approve' : 'reject'));
       const pending = await pendingRequestsUnder(ctx.db, ctx.region.path);
       if (pending.length === 0) return replyPlan(ctx, msg.noPendingRequests);
-      return replyPlan(ctx, msg.pendingRequests(pending.map((r) => ({ no: r.id, name: r.name, phone4: r.phone4 }))));
+      return replyPlan(ctx, msg.pendingRequests(pending.map((r) => ({ no: r.id, name: r.name }))));
     }
     const no = Number(first);
     if (!Number.isInteger(no) || no < 1) return replyPlan(ctx, msg.approveUsage);

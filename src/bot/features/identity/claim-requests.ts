@@ -71,8 +71,8 @@ export async function requestPlan(ctx: HandlerContext, village: Region, spec: Re
   const messages: OutMessage[] = [];
   const stations = await stationTargets(ctx, village);
   if (spec.why === null) {
-    messages.push(reply(ctx, msg.joinPending(spec.name, no, village.fullName)), reply(ctx, msg.joinRequestNotice(spec.name, no, spec.phone4), { buttons }));
-    for (const to of stations) messages.push({ to, text: `${village.fullName}：${msg.joinRequestNotice(spec.name, no, spec.phone4)}`, buttons });
+    messages.push(reply(ctx, msg.joinPending(spec.name, no, village.fullName)), reply(ctx, msg.joinRequestNotice(spec.name, no), { buttons }));
+    for (const to of stations) messages.push({ to, text: `${village.fullName}：${msg.joinRequestNotice(spec.name, no)}`, buttons });
   } else {
     const notice = claimMsg.notice(village.fullName, spec.name, no, senderLabel(ctx), spec.why);
     messages.push(reply(ctx, claimMsg.requested(spec.name, no, spec.why)));

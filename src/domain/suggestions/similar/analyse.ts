@@ -71,12 +71,15 @@ function longestTerm(text: string, at: number): string | undefined {
 // Character → its toneless syllables (only characters that sound like some term's).
 const SYLLABLES = new Map<string, string[]>();
 for (const [s, chars] of Object.entries(SYLLABLE_CHARS)) for (const ch of chars) SYLLABLES.set(ch, [...(SYLLABLES.get(ch) ?? []), s]);
-// First two syllables → terms that start with them.
-const BY_START = new Map<string, { term: string; syllables: string[] }[]>();
+// First syllable → second syllable → terms that start with them. Nested, so looking up a pair
+// builds no key: every character of every earlier suggestion of a village is looked up here.
+const BY_START = new Map<string, Map<string, { term: string; syllables: string[] }[]>>();
 for (const [term, reading] of Object.entries(TERM_READINGS)) {
   const syllables = reading.split(' ');
-  const key = `${syllables[0]} ${syllables[1]}`;
-  BY_START.set(key, [...(BY_START.get(key) ?? []), { term, syllables }]);
+  const [first, second] = syllables as [string, string];
+  const bySecond = BY_START.get(first) ?? new Map<string, { term: string; syllables: string[] }[]>();
+  BY_START.set(first, bySecond);
+  bySecond.set(second, [...(bySecond.get(second) ?? []), { term, syllables }]);
 }
 
 function writtenInside(text: string, at: number, length: number): boolean {
@@ -89,6 +92,8 @@ const LOCATIVE = /^的?(?:旁边|旁|边上|边|前面|门前|前|后面|背后|
 const NEGATION = /(?:不要|不能|不准|不许|不得|禁止|严禁|别|莫|勿)[^，。,.！!？?；;]{0,3}$/u;
 const PROTECT = CONCEPTS.findIndex((c) => c.kind === 'protect');
 
+const NO_TERMS: readonly { term: string; syllables: string[] }[] = [];
+
 /** The longest term that `text` at `at` sounds like, with at least half its characters typed right. */
 function soundsLike(text: string, at: number): string | undefined {
   if (at + 1 >= text.length) return undefined;
@@ -97,8 +102,10 @@ function soundsLike(text: string, at: number): string | undefined {
   if (!seconds) return undefined;
   let best: string | undefined;
   for (const first of firsts!) {
+    const bySecond = BY_START.get(first);
+    if (!bySecond) continue;
     for (const second of seconds) {
-      for (const { term, syllables } of BY_START.get(`${first} ${second}`) ?? []) {
+      for (const { term, syllables } of bySecond.get(second) ?? NO_TERMS) {
         if (at + term.length > text.length || (best && best.length >= term.length)) continue;
         let same = 0;
         let ok = true;

@@ -97,8 +97,11 @@ function label(feature: string): string | null {
 }
 
 export function compareAnalysed(a: Analysis, b: Analysis, corpus: Corpus = NO_CORPUS): Comparison {
-  const wa = total(a, corpus);
-  const wb = total(b, corpus);
+  return compareWeighted(a, total(a, corpus), b, total(b, corpus), corpus);
+}
+
+/** The comparison with each text's total weight given: a new text is weighed once, not once per earlier one. */
+function compareWeighted(a: Analysis, wa: number, b: Analysis, wb: number, corpus: Corpus): Comparison {
   let common = 0;
   const sharedFeatures: string[] = [];
   for (const [f, w] of a.features) {
@@ -149,8 +152,9 @@ export function mostSimilar<T extends Candidate>(text: string, earlier: readonly
   corpus.add(mine);
   for (const t of theirs) corpus.add(t);
   const close: (T & { score: number; shared: string[] })[] = [];
+  const myWeight = total(mine, corpus);
   earlier.forEach((c, i) => {
-    const cmp = compareAnalysed(mine, theirs[i]!, corpus);
+    const cmp = compareWeighted(mine, myWeight, theirs[i]!, total(theirs[i]!, corpus), corpus);
     if (isSame(cmp, mine, theirs[i]!)) close.push({ ...c, score: cmp.score, shared: cmp.shared });
   });
   return close.sort((x, y) => y.score - x.score || x.seq - y.seq).slice(0, max);

@@ -80,7 +80,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     return run;
   }
 
-  async function sendRow(row: OutboxRow, sender: PlatformSender): Promise<'sent' | 'retry' | 'dead'> {
+  /** `slotTaken`: the drain already reserved this send's slot under the platform's limits. */
+  async function sendRow(row: OutboxRow, sender: PlatformSender, slotTaken = false): Promise<'sent' | 'retry' | 'dead'> {
     const db = deps.store.db;
     const now = deps.clock().getTime();
     if (!(await claimRow(db, row.id, now, LEASE_MS))) return 'retry';
@@ -94,7 +95,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       };
       const earlier = envelope.payload.editOf && sender.edit ? await sentMessageIdOf(db, envelope.payload.editOf) : null;
       // The slot is taken right before the request so the platform sees the spacing it asks for.
-      if (sender.pacing) await limiter.acquire(row.platform, row.chatId, sender.pacing, Number.POSITIVE_INFINITY);
+      if (sender.pacing && !slotTaken) await limiter.acquire(row.platform, row.chatId, sender.pacing, Number.POSITIVE_INFINITY);
       const { messageId } = earlier && sender.edit ? await sender.edit(envelope, earlier) : await sender.send(envelope);
       await markSent(db, row.id, deps.clock().getTime(), messageId);
       return 'sent';
@@ -150,7 +151,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       // messages a second in all), and two queries each for them were most of a drain's work.
       if (first.nextAttemptAt > now) return;
       const firstSender = deps.senders[first.platform as Platform];
-      if (firstSender?.pacing && limiter.delay(first.platform, first.chatId, firstSender.pacing) > maxWaitMs) return;
+      // The first send's slot is reserved before anything is read for the chat, and the chat
+      // waits for it here: a drain that finds a hundred chats able to send within maxWaitMs reads
+      // and claims each when its turn comes, at the platform's rate, not all of them at once at
+      // the start (every few seconds under a backlog, that held webhooks for a quarter-second).
+      let slotTaken = false;
+      if (firstSender?.pacing) {
+        if (!(await limiter.acquire(first.platform, first.chatId, firstSender.pacing, maxWaitMs))) return;
+        slotTaken = true;
+      }
       const chat = firstSender ? await getChat(deps.store.db, first.platform as Platform, first.chatId) : null;
       // Another sender (another process) is still sending an earlier row here: do not overtake it.
       if (await earlierRowInFlight(deps.store.db, first.platform, first.chatId, first.id, now)) return;
@@ -162,8 +171,9 @@ export function createDispatcher(deps: DispatcherDeps) {
           continue;
         }
         // A chat that would wait long for its slot is left to the next drain instead of holding this one.
-        if (sender.pacing && chat?.active !== 0 && limiter.delay(row.platform, row.chatId, sender.pacing) > maxWaitMs) return;
-        const outcome = chat?.active === 0 ? await deadLetter(row, INACTIVE_CHAT_ERROR) : await sendRow(row, sender);
+        if (sender.pacing && !slotTaken && chat?.active !== 0 && limiter.delay(row.platform, row.chatId, sender.pacing) > maxWaitMs) return;
+        const outcome = chat?.active === 0 ? await deadLetter(row, INACTIVE_CHAT_ERROR) : await sendRow(row, sender, slotTaken);
+        slotTaken = false;
         if (outcome === 'sent') result.sent++;
         else {
           if (outcome === 'dead') result.dead++;

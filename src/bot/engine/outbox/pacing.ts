@@ -16,6 +16,8 @@ export interface Pacing {
   isGroup?: (chatId: string) => boolean;
 }
 
+const NO_SENDS: readonly number[] = [];
+
 /** Grants between sweeps of idle chats' logs. */
 const SWEEP_EVERY = 1_000;
 /** The longest window any platform declares (per minute): a log idle this long limits nothing. */
@@ -45,13 +47,41 @@ export function createRateLimiter(deps: RateLimiterDeps = {}) {
       .map((limit) => ({ limit, key: limit.scope === 'platform' ? `${platform}|${limit.perMs}` : `${platform}|${chatId}|${limit.scope}|${limit.perMs}` }));
   }
 
+  /**
+   * The key's log without the sends older than the window, trimmed in place: a drain asks this
+   * for every waiting chat, and copying the platform's log (up to five seconds of sends) each
+   * time was most of what a drain allocated. Logs are kept in time order (see `record`).
+   */
+  function live(key: string, t: number, perMs: number): readonly number[] {
+    const log = logs.get(key);
+    if (!log) return NO_SENDS;
+    let expired = 0;
+    while (expired < log.length && log[expired]! <= t - perMs) expired++;
+    if (expired === log.length) {
+      logs.delete(key);
+      return NO_SENDS;
+    }
+    if (expired > 0) log.splice(0, expired);
+    return log;
+  }
+
+  /** Adds a send at `at` in time order (a slot reserved ahead can be later than one taken after it). */
+  function record(key: string, at: number): void {
+    const log = logs.get(key);
+    if (!log) {
+      logs.set(key, [at]);
+      return;
+    }
+    let i = log.length;
+    while (i > 0 && log[i - 1]! > at) i--;
+    log.splice(i, 0, at);
+  }
+
   /** Earliest time a send may go out under every limit. */
   function earliest(entries: { key: string; limit: RateLimit }[], t: number): number {
     let at = t;
     for (const { key, limit } of entries) {
-      const log = (logs.get(key) ?? []).filter((x) => x > t - limit.perMs);
-      if (log.length > 0) logs.set(key, log);
-      else logs.delete(key);
+      const log = live(key, t, limit.perMs);
       if (log.length >= limit.max) at = Math.max(at, log[log.length - limit.max]! + limit.perMs);
     }
     return at;
@@ -76,11 +106,7 @@ export function createRateLimiter(deps: RateLimiterDeps = {}) {
       const at = earliest(entries, t);
       if (at - t > maxWaitMs) return false;
       if (++grants % SWEEP_EVERY === 0) sweep(t);
-      for (const { key } of entries) {
-        const log = logs.get(key);
-        if (log) log.push(at);
-        else logs.set(key, [at]);
-      }
+      for (const { key } of entries) record(key, at);
       if (at > t) {
         await sleep(at - t);
         // Timers fire late under load: count the send when it really goes out.
@@ -88,10 +114,10 @@ export function createRateLimiter(deps: RateLimiterDeps = {}) {
         if (actual > at) {
           for (const { key } of entries) {
             const log = logs.get(key);
-            if (!log) continue;
-            const i = log.lastIndexOf(at);
-            if (i !== -1) log[i] = actual;
-            log.sort((x, y) => x - y);
+            const i = log ? log.lastIndexOf(at) : -1;
+            if (i === -1) continue;
+            log!.splice(i, 1);
+            record(key, actual);
           }
         }
       }

@@ -24,7 +24,7 @@ import {
 import { formatMonthDay } from '../../../domain/time.js';
 import type { OutMessage, Region } from '../../../domain/types.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
-import { letRequestsIn } from '../../engine/yield.js';
+import { letRequestsIn, timeSlicer } from '../../engine/yield.js';
 import { reachOf, targetOf, type Reach } from '../../engine/scheduler/recipients.js';
 
 export interface NudgeDeps {
@@ -76,9 +76,17 @@ export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges:
   const overdue = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
   const waitingIn = (village: string) => overdue.filter((s) => s.regionCode === village).map((s) => s.seq);
   const stored = await nudgeHistoryOf(db, [...new Set([...people.map((p) => p.id), ...reviewers.keys()])]);
-  const history = new Map(
-    [...stored].map(([id, list]) => [id, list.map((h): NudgeHistory => ({ ...nudgePeriodOf(civilDateOf(h.sentAt, deps.timeZone)), ...h }))]),
-  );
+  // The loops below go over the whole roster too (thousands of cadres, a calendar date worked out
+  // for every reminder ever sent): in slices, with requests let in between, not in one turn.
+  const slice = timeSlicer();
+  const history = new Map<string, NudgeHistory[]>();
+  for (const [id, list] of stored) {
+    await slice();
+    history.set(
+      id,
+      list.map((h): NudgeHistory => ({ ...nudgePeriodOf(civilDateOf(h.sentAt, deps.timeZone)), ...h })),
+    );
+  }
 
   const due: Due[] = [];
   const decide = (person: { id: string; name: string }, village: string, joinedAt: number, missing: FiveOnesItem[], waiting: number[]) => {
@@ -89,10 +97,12 @@ export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges:
   };
   for (const p of people) {
     if (reviewers.has(p.id)) continue;
+    await slice();
     decide({ id: p.id, name: p.name }, p.village, p.joinedAt!, fiveOnes(progress.get(p.id) ?? emptyCounts()).missing, []);
   }
   const names = new Map(people.map((p) => [p.id, p]));
   for (const [id, villages] of reviewers) {
+    await slice();
     const waiting = villages.flatMap(waitingIn);
     const p = names.get(id);
     // A reviewer who is not a cadre has no joining date: the first overdue suggestion starts the clock.

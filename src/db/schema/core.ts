@@ -147,7 +147,8 @@ export const records = sqliteTable(
   (t) => [
     uniqueIndex('records_kind_seq').on(t.kind, t.seq),
     // By village, kind and time: `stats_records_region` (drizzle/0005), which also covers status.
-    index('records_person').on(t.personId, t.kind),
+    // created_at too: the minute tick's last activity per person reads the index alone, not every record.
+    index('records_person').on(t.personId, t.kind, t.createdAt),
   ],
 );
 

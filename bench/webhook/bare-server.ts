@@ -10,4 +10,6 @@ app.post('/webhook', async (c) => {
   const body: unknown = await c.req.json();
   return c.json({ ok: body !== null });
 });
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening http://127.0.0.1:${info.port}`));
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening http://127.0.0.1:${info.port}`));
+// Idle connections kept as long as our server keeps them (src/node.ts), so all hold the sender's.
+Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });

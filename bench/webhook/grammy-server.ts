@@ -20,4 +20,6 @@ const bot = new Bot(token, { botInfo: JSON.parse(botInfo) as UserFromGetMe, clie
 bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
 const app = new Hono();
 app.post('/webhook', webhookCallback(bot, 'hono', { secretToken }));
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening http://127.0.0.1:${info.port}`));
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening http://127.0.0.1:${info.port}`));
+// Idle connections kept as long as our server keeps them (src/node.ts), so all hold the sender's.
+Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });

@@ -10,6 +10,16 @@ export interface SteadyPlan {
   seconds: number;
   /** Latency is summarised per window of this length, by when each request was due. */
   windowMs: number;
+  /**
+   * Connections to keep between runs, as a webhook sender keeps them (Telegram holds up to 40
+   * open to a bot). Without it each run opens its own and closes them at the end.
+   */
+  agent?: Agent;
+  /**
+   * Seconds sent at the same rate before the measured ones and not counted: the server is then
+   * measured under steady load, as a webhook at a steady rate is, not as it comes out of a pause.
+   */
+  leadInSeconds?: number;
 }
 
 export interface SteadyWindow {
@@ -20,6 +30,11 @@ export interface SteadyWindow {
   p50: number;
   p99: number;
   max: number;
+}
+
+/** Kept-alive connections, up to 64 at once. */
+export function steadyAgent(): Agent {
+  return new Agent({ keepAlive: true, maxSockets: 64 });
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -35,8 +50,9 @@ function quantile(sorted: readonly number[], q: number): number {
 export async function runSteady(plan: SteadyPlan): Promise<SteadyWindow[]> {
   const url = new URL(plan.url);
   if (!url.hostname.startsWith('127.')) throw new Error('load goes to loopback only');
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const total = Math.round(plan.rate * plan.seconds);
+  const agent = plan.agent ?? steadyAgent();
+  const leadMs = (plan.leadInSeconds ?? 0) * 1000;
+  const total = Math.round(plan.rate * ((plan.leadInSeconds ?? 0) + plan.seconds));
   const prepared = Array.from({ length: total }, (_, i) => ({ headers: plan.headers(i), body: plan.body(i) }));
   const results: { due: number; ms: number; ok: boolean }[] = [];
   const started = performance.now();
@@ -48,13 +64,13 @@ export async function runSteady(plan: SteadyPlan): Promise<SteadyWindow[]> {
         (res) => {
           res.resume();
           res.on('end', () => {
-            results.push({ due: due - started, ms: performance.now() - due, ok: (res.statusCode ?? 0) < 300 });
+            results.push({ due: due - started - leadMs, ms: performance.now() - due, ok: (res.statusCode ?? 0) < 300 });
             resolve();
           });
         },
       );
       req.on('error', () => {
-        results.push({ due: due - started, ms: performance.now() - due, ok: false });
+        results.push({ due: due - started - leadMs, ms: performance.now() - due, ok: false });
         resolve();
       });
       req.end(p.body);
@@ -72,7 +88,7 @@ export async function runSteady(plan: SteadyPlan): Promise<SteadyWindow[]> {
     if (wait > 0) await new Promise((r) => setTimeout(r, Math.min(wait, 50)));
   }
   await Promise.all(pending);
-  agent.destroy();
+  if (!plan.agent) agent.destroy();
   const windows: SteadyWindow[] = [];
   const count = Math.ceil((plan.seconds * 1000) / plan.windowMs);
   for (let w = 0; w < count; w++) {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/bot/engine/outbox/dispatcher.js';
 import { silentLogger } from '../../src/bot/engine/ports.js';
-import { enqueueStatement } from '../../src/db/repo/outbox.js';
-import { openSqliteStore } from '../../src/db/sqlite.js';
-import { fixedClock } from '../support/bot.js';
+import { storeWithQueued } from './queued-store.js';
 import { recordingSender } from './recording-sender.js';
 
 describe('drain batch size', () => {
   it('takes at most batchSize rows a drain; the next drain takes the rest, in order', async () => {
-    const store = openSqliteStore(':memory:');
-    const clock = fixedClock();
-    const now = clock().getTime();
-    await store.commit(
-      Array.from({ length: 5 }, (_, i) => enqueueStatement(store.db, { to: { platform: 'local', chatId: `c${i % 2}`, threadId: null }, text: `m${i}` }, `k${i}`, now)),
-    );
+    const { store, clock } = await storeWithQueued(5, (i) => `c${i % 2}`);
     const { sender, sent } = recordingSender();
     const dispatcher = createDispatcher({ store, senders: { local: sender }, clock, logger: silentLogger, batchSize: 2 });
     expect(await dispatcher.drain()).toMatchObject({ sent: 2 });

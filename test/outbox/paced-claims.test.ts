@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/bot/engine/outbox/dispatcher.js';
 import { silentLogger } from '../../src/bot/engine/ports.js';
-import { enqueueStatement } from '../../src/db/repo/outbox.js';
-import { openSqliteStore } from '../../src/db/sqlite.js';
-import { fixedClock } from '../support/bot.js';
+import { storeWithQueued } from './queued-store.js';
 import { recordingSender } from './recording-sender.js';
 
 describe('a paced drain', () => {
   it('reads and claims a chat only when its slot comes, not every chat at the start', async () => {
-    const store = openSqliteStore(':memory:');
-    const clock = fixedClock();
-    const now = clock().getTime();
-    await store.commit(
-      Array.from({ length: 15 }, (_, i) => enqueueStatement(store.db, { to: { platform: 'local', chatId: `c${i}`, threadId: null }, text: `m${i}` }, `k${i}`, now)),
-    );
+    const { store, clock } = await storeWithQueued(15);
     const { sender, sent } = recordingSender();
     // Five sends a second in all: the fifteen chats fit in the drain's wait of 5 s, in three seconds.
     const paced = { ...sender, pacing: { limits: [{ scope: 'platform' as const, max: 5, perMs: 1_000 }] } };

@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/bot/engine/outbox/dispatcher.js';
 import { silentLogger } from '../../src/bot/engine/ports.js';
 import { timeSlicer } from '../../src/bot/engine/yield.js';
-import { enqueueStatement } from '../../src/db/repo/outbox.js';
-import { openSqliteStore } from '../../src/db/sqlite.js';
-import { fixedClock } from '../support/bot.js';
+import { storeWithQueued } from './queued-store.js';
 import { recordingSender } from './recording-sender.js';
 
 /** A drain over 200 chats whose sender answers at once, and what a timer set beside it saw. */
 async function drainBesideATimer(sliceMs: number | undefined) {
-  const store = openSqliteStore(':memory:');
-  const clock = fixedClock();
-  const now = clock().getTime();
-  await store.commit(
-    Array.from({ length: 200 }, (_, i) => enqueueStatement(store.db, { to: { platform: 'local', chatId: `c${i}`, threadId: null }, text: `m${i}` }, `k${i}`, now)),
-  );
+  const { store, clock } = await storeWithQueued(200);
   const { sender, sent } = recordingSender();
   const dispatcher = createDispatcher({ store, senders: { local: sender }, clock, logger: silentLogger, ...(sliceMs === undefined ? {} : { sliceMs }) });
   let sentWhenTheTimerRan = -1;

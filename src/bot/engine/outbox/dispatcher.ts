@@ -94,7 +94,8 @@ export function createDispatcher(deps: DispatcherDeps) {
         partsSent: row.partsSent,
       };
       const earlier = envelope.payload.editOf && sender.edit ? await sentMessageIdOf(db, envelope.payload.editOf) : null;
-      // The slot is taken right before the request so the platform sees the spacing it asks for.
+      // The slot is taken right before the request so the platform sees the spacing it asks for
+      // (a chat's first row: just before the chat is read and the row claimed, a moment earlier).
       if (sender.pacing && !slotTaken) await limiter.acquire(row.platform, row.chatId, sender.pacing, Number.POSITIVE_INFINITY);
       const { messageId } = earlier && sender.edit ? await sender.edit(envelope, earlier) : await sender.send(envelope);
       await markSent(db, row.id, deps.clock().getTime(), messageId);

@@ -61,6 +61,7 @@ export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges:
   if (!period) return result;
   const db = deps.store.db;
   const people = (await cadres(db)).filter((c) => c.joinedAt !== null);
+  await letRequestsIn();
   const reviewers = await reviewersByPerson(db);
   if (people.length === 0 && reviewers.size === 0) return result;
   // Each of these reads the whole roster: requests that came meanwhile go first, between them.
@@ -75,6 +76,7 @@ export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges:
   const lastOf = (id: string) => Math.max(activity.get(id) ?? 0, touched.get(id) ?? 0) || null;
   const overdue = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
   const waitingIn = (village: string) => overdue.filter((s) => s.regionCode === village).map((s) => s.seq);
+  await letRequestsIn();
   const stored = await nudgeHistoryOf(db, [...new Set([...people.map((p) => p.id), ...reviewers.keys()])]);
   // The loops below go over the whole roster too (thousands of cadres, a calendar date worked out
   // for every reminder ever sent): in slices, with requests let in between, not in one turn.

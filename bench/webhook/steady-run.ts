@@ -15,7 +15,7 @@ import { suggestUpdate, telegramHeaders } from '../../test/reliability/support/p
 import { startProcess, startServer as startAt, type RunningProcess } from '../../test/reliability/support/server.js';
 import { BOT_INFO } from '../../test/telegram/support/fake-bot-api.js';
 import { SECRET, TOKEN } from '../../test/telegram/support/telegram-bot.js';
-import { buildServer, processTracker, seeded, SHAPE } from './run.js';
+import { processTracker, seeded, SHAPE } from './run.js';
 import { runSteady, steadyAgent, type SteadyWindow } from './steady.js';
 
 export interface SteadyOptions {
@@ -71,7 +71,6 @@ async function measure(
 ): Promise<Record<Name, SteadyWindow[]>> {
   const { running, track } = processTracker();
   try {
-    buildServer();
     const platform = await track(startProcess('bench/webhook/fake-platform.ts', { BOT_API_ANSWER_AFTER_MS: String(answerAfterMs) }, /(\{"telegram".*\})/u));
     const urls = JSON.parse(platform.base) as { telegram: string; echo: string };
     const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_BOT_INFO: JSON.stringify(BOT_INFO), DASHBOARD_SECRET: 'bench-dashboard-secret-0123456789' };

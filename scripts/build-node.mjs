@@ -33,8 +33,12 @@ try {
   rmSync(`${dist}/node-chunks`, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    // The ledger thread (src/node.ts starts it as dist/ledger-thread.js) shares chunks with the server.
-    entryPoints: ['src/node.ts', { in: 'src/bot/features/spreadsheets/ledger-thread.ts', out: 'ledger-thread' }],
+    // The worker threads (src/node.ts starts them as dist/<name>.js) share chunks with the server.
+    entryPoints: [
+      'src/node.ts',
+      { in: 'src/bot/features/spreadsheets/ledger-thread.ts', out: 'ledger-thread' },
+      { in: 'src/bot/features/core/nudge-thread.ts', out: 'nudge-thread' },
+    ],
     bundle: true,
     splitting: true,
     platform: 'node',

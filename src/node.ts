@@ -6,7 +6,9 @@ import { jsonLogger } from './bot/engine/ports.js';
 import { officialCalendar } from './bot/engine/scheduler/index.js';
 import { readCalendarOverrides } from './bot/engine/scheduler/calendar-file.js';
 import type { WorkbookWriter } from './bot/features/spreadsheets/export.js';
+import { createThreadNudgePlanner } from './bot/features/core/nudge-threads.js';
 import { createThreadLedger } from './bot/features/spreadsheets/ledger-threads.js';
+import type { ThreadEntry } from './bot/engine/thread.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { openSqliteStore } from './db/sqlite.js';
 import { batchedLineWriter } from './log-writer.js';
@@ -25,12 +27,11 @@ const TICK_EVERY_MS = 60_000;
 const writeWorkbook: WorkbookWriter = async (sheets, at) => (await import('./bot/features/spreadsheets/workbook.js')).writeWorkbook(sheets, at);
 
 /**
- * The ledger thread's entry: built next to this file by scripts/build-node.mjs for `npm start`;
- * the TypeScript source, through tsx, when this file runs from src/.
+ * A worker thread's entry: built next to this file by scripts/build-node.mjs for `npm start`
+ * (dist/<name>.js); the TypeScript source, through tsx, when this file runs from src/.
  */
-function ledgerThreadEntry(): { entry: URL; execArgv: string[] } {
-  if (import.meta.url.endsWith('.ts')) return { entry: new URL('./bot/features/spreadsheets/ledger-thread.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
-  return { entry: new URL('./ledger-thread.js', import.meta.url), execArgv: [] };
+function threadEntry(source: string, name: string): ThreadEntry {
+  return { entry: import.meta.url.endsWith('.ts') ? new URL(source, import.meta.url) : new URL(`./${name}.js`, import.meta.url) };
 }
 
 async function main(): Promise<void> {
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
   const charts = createNodeChartRenderer();
   // A city's ledger takes a minute to build: in a worker thread, so webhooks are answered meanwhile.
   // An in-memory database cannot be read from another thread; it builds in this one.
-  const ledger = config.DATABASE_PATH === ':memory:' ? null : createThreadLedger({ databasePath: config.DATABASE_PATH, logger, ...ledgerThreadEntry() });
+  const ledger = config.DATABASE_PATH === ':memory:' ? null : createThreadLedger({ databasePath: config.DATABASE_PATH, logger, ...threadEntry('./bot/features/spreadsheets/ledger-thread.ts', 'ledger-thread') });
+  // The reminder job reads the whole roster each minute of the working day: in a thread as well.
+  const nudges = config.DATABASE_PATH === ':memory:' ? null : createThreadNudgePlanner({ databasePath: config.DATABASE_PATH, logger, ...threadEntry('./bot/features/core/nudge-thread.ts', 'nudge-thread') });
   // Each configured platform is built before anything is served (a platform may ask who it is).
   const bot = await createBot({
     config,
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     calendar,
     writeWorkbook,
     ...(ledger ? { buildLedger: ledger.build } : {}),
+    ...(nudges ? { planNudges: nudges.plan } : {}),
     renderChart: (spec) => charts.render(spec),
   });
   const server = serve({ fetch: bot.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

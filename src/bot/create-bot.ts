@@ -16,6 +16,7 @@ import { mergeRoutes } from './engine/router.js';
 import { createScheduler, officialCalendar, type TickResult } from './engine/scheduler/index.js';
 import { allFeatures } from './features/index.js';
 import { inProcessLedger, type LedgerBuilder, type WorkbookWriter } from './features/spreadsheets/export.js';
+import type { NudgePlanner } from './features/core/nudge-plan.js';
 import type { PlatformAdapter, PlatformServices } from './platforms/adapter.js';
 import { PLATFORMS, platformDefinition, type PlatformOptions } from './platforms/registry.js';
 import { createFairness, SENDER_LIMITS, type SenderLimits } from './engine/fairness.js';
@@ -46,6 +47,11 @@ export interface BotDeps {
    * the database file). Without it, writeWorkbook builds it in this thread.
    */
   buildLedger?: LedgerBuilder;
+  /**
+   * Decides who is due a reminder away from the event loop (the Node server: a worker thread
+   * reading the database file). Without it, the minute tick decides in this thread.
+   */
+  planNudges?: NudgePlanner;
   /** Working days for digests and nudges; defaults to the official calendar (chinese-days). */
   calendar?: WorkCalendar;
   /**
@@ -94,7 +100,7 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
     labelOf: (p: Platform) => platformDefinition(p)?.label ?? p,
     othersOf: (p: Platform) => PLATFORMS.filter((d) => !d.console && d.name !== p && adapters.has(d.name)).map((d) => d.label),
   };
-  const features = [...allFeatures({ config, store, clock, labels, buildLedger: deps.buildLedger ?? (deps.writeWorkbook ? inProcessLedger(store.db, deps.writeWorkbook) : undefined) }), chatMigration];
+  const features = [...allFeatures({ config, store, clock, labels, buildLedger: deps.buildLedger ?? (deps.writeWorkbook ? inProcessLedger(store.db, deps.writeWorkbook) : undefined), planNudges: deps.planNudges }), chatMigration];
   const routes = mergeRoutes(features);
   const senders: Partial<Record<Platform, PlatformSender>> = {};
   const defer = deps.defer ?? ((task: Promise<unknown>) => void task.catch((err: unknown) => logger.error('background task failed', { error: String(err) })));

@@ -3,6 +3,7 @@ import type { Store } from '../../db/store.js';
 import type { Feature } from '../engine/feature.js';
 import type { Clock } from '../engine/ports.js';
 import { coreFeature } from './core/index.js';
+import type { NudgePlanner } from './core/nudge-plan.js';
 import { identityFeature, type PlatformLabels } from './identity/index.js';
 import { loadFeature } from './load/index.js';
 import { meetingsFeature } from './meetings/index.js';
@@ -18,6 +19,7 @@ export interface FeatureDeps {
   clock: Clock;
   labels: PlatformLabels;
   buildLedger: LedgerBuilder | undefined;
+  planNudges?: NudgePlanner | undefined;
 }
 
 /**
@@ -29,7 +31,7 @@ export function allFeatures(deps: FeatureDeps): Feature[] {
   return [
     meetingsFeature,
     stationsFeature({ config: deps.config, store: deps.store, clock: deps.clock }),
-    coreFeature,
+    coreFeature({ planNudges: deps.planNudges }),
     identityFeature({ labels: deps.labels }),
     suggestionsFeature(),
     spreadsheetsFeature(deps.buildLedger),

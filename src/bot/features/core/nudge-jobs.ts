@@ -1,51 +1,25 @@
 import { chatsForRegion } from '../../../db/repo/chats.js';
-import { activityOf, pausesFrom, reviewersByPerson } from '../../../db/repo/load.js';
-import { getPerson, peopleWithRole } from '../../../db/repo/people.js';
+import { peopleWithRole } from '../../../db/repo/people.js';
 import { pairedWith } from '../../../db/repo/problems.js';
-import { cadres, fiveOnesByPerson, lastActivityByPerson, suggestionsWaiting } from '../../../db/repo/programme-stats.js';
 import { getRegion } from '../../../db/repo/regions.js';
-import { nudgeHistoryOf, nudgeStatement } from '../../../db/repo/scheduler.js';
+import { nudgeStatement } from '../../../db/repo/scheduler.js';
 import type { Statement, Store } from '../../../db/store.js';
-import { emptyCounts, fiveOnes, type FiveOnesItem } from '../../../domain/five-ones.js';
 import { loadMsg } from '../../../domain/load-messages.js';
-import {
-  civilDateOf,
-  dateKey,
-  DAY_MS,
-  decideNudge,
-  nudgePeriodOf,
-  nudgeWindow,
-  type NudgeCadence,
-  type NudgeDecision,
-  type NudgeHistory,
-  type NudgePeriod,
-  type WorkCalendar,
-} from '../../../domain/meetings/index.js';
+import { nudgeWindow, type NudgeCadence, type NudgePeriod, type WorkCalendar } from '../../../domain/meetings/index.js';
 import { formatMonthDay } from '../../../domain/time.js';
 import type { OutMessage, Region } from '../../../domain/types.js';
+import type { Logger } from '../../engine/ports.js';
 import { commitWork } from '../../engine/scheduler/commit.js';
-import { letRequestsIn, timeSlicer } from '../../engine/yield.js';
+import { letRequestsIn } from '../../engine/yield.js';
 import { reachOf, targetOf, type Reach } from '../../engine/scheduler/recipients.js';
+import { givingWay, planNudges, REVIEW_OVERDUE_DAYS, type Due, type NudgePlanner } from './nudge-plan.js';
 
 export interface NudgeDeps {
   store: Store;
   timeZone: string;
   calendar: WorkCalendar;
   cadence: NudgeCadence;
-}
-
-/** A suggestion waiting this long for review is the reviewers' missing work. */
-export const REVIEW_OVERDUE_DAYS = 14;
-
-interface Due {
-  person: { id: string; name: string };
-  village: string;
-  /** Five-ones items for a cadre; waiting suggestion numbers for a leader or council member. */
-  missing: FiveOnesItem[];
-  waiting: number[];
-  decision: NudgeDecision;
-  history: readonly NudgeHistory[];
-  lastActivityAt: number | null;
+  logger: Logger;
 }
 
 /**
@@ -54,64 +28,21 @@ interface Due {
  * five-ones items. Nobody is named in a group: a cadre with no private chat is counted in one
  * anonymous line a month, and their names go to the leader and the township station in private.
  * Reminders left unanswered (no activity of any kind since) go to the station staff in private.
+ *
+ * Who is due is decided by `planner` when given (the Node server's worker thread: the whole
+ * roster is read every minute of the working day, and not on the thread that answers webhooks),
+ * else here, giving way to requests between reads. Only the reminders' messages and their commit
+ * are this thread's work.
  */
-export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges: number; escalations: number; skipped: number }> {
+export async function runNudges(deps: NudgeDeps, now: number, planner?: NudgePlanner): Promise<{ nudges: number; escalations: number; skipped: number }> {
   const result = { nudges: 0, escalations: 0, skipped: 0 };
   const period = nudgeWindow(now, deps.timeZone, deps.calendar);
   if (!period) return result;
-  const db = deps.store.db;
-  const people = (await cadres(db)).filter((c) => c.joinedAt !== null);
-  await letRequestsIn();
-  const reviewers = await reviewersByPerson(db);
-  if (people.length === 0 && reviewers.size === 0) return result;
-  // Each of these reads the whole roster: requests that came meanwhile go first, between them.
-  await letRequestsIn();
-  const paused = await pausesFrom(db, dateKey(civilDateOf(now, deps.timeZone)));
-  const progress = await fiveOnesByPerson(db, now);
-  await letRequestsIn();
-  const activity = await lastActivityByPerson(db);
-  await letRequestsIn();
-  const touched = await activityOf(db, [...new Set([...people.map((p) => p.id), ...reviewers.keys()])]);
-  await letRequestsIn();
-  const lastOf = (id: string) => Math.max(activity.get(id) ?? 0, touched.get(id) ?? 0) || null;
-  const overdue = await suggestionsWaiting(db, now - REVIEW_OVERDUE_DAYS * DAY_MS);
-  const waitingIn = (village: string) => overdue.filter((s) => s.regionCode === village).map((s) => s.seq);
-  await letRequestsIn();
-  const stored = await nudgeHistoryOf(db, [...new Set([...people.map((p) => p.id), ...reviewers.keys()])]);
-  // The loops below go over the whole roster too (thousands of cadres, a calendar date worked out
-  // for every reminder ever sent): in slices, with requests let in between, not in one turn.
-  const slice = timeSlicer();
-  const history = new Map<string, NudgeHistory[]>();
-  for (const [id, list] of stored) {
-    await slice();
-    history.set(
-      id,
-      list.map((h): NudgeHistory => ({ ...nudgePeriodOf(civilDateOf(h.sentAt, deps.timeZone)), ...h })),
-    );
-  }
-
-  const due: Due[] = [];
-  const decide = (person: { id: string; name: string }, village: string, joinedAt: number, missing: FiveOnesItem[], waiting: number[]) => {
-    const h = history.get(person.id) ?? [];
-    const candidate = { joinedAt, missing: [...missing, ...waiting.map(String)], lastActivityAt: lastOf(person.id), history: h, paused: paused.has(person.id) };
-    const decision = decideNudge(candidate, now, period, deps.cadence);
-    if (decision.nudge) due.push({ person, village, missing, waiting, decision, history: h, lastActivityAt: candidate.lastActivityAt });
-  };
-  for (const p of people) {
-    if (reviewers.has(p.id)) continue;
-    await slice();
-    decide({ id: p.id, name: p.name }, p.village, p.joinedAt!, fiveOnes(progress.get(p.id) ?? emptyCounts()).missing, []);
-  }
-  const names = new Map(people.map((p) => [p.id, p]));
-  for (const [id, villages] of reviewers) {
-    await slice();
-    const waiting = villages.flatMap(waitingIn);
-    const p = names.get(id);
-    // A reviewer who is not a cadre has no joining date: the first overdue suggestion starts the clock.
-    if (waiting.length > 0) decide({ id, name: p?.name ?? (await nameOf(deps, id)) }, villages[0]!, p?.joinedAt ?? 0, [], waiting);
-  }
+  const question = { now, timeZone: deps.timeZone, period, cadence: deps.cadence };
+  const due = await planned(deps, question, planner);
   if (due.length === 0) return result;
 
+  const db = deps.store.db;
   const byVillage = new Map<string, Due[]>();
   for (const d of due) byVillage.set(d.village, [...(byVillage.get(d.village) ?? []), d]);
   for (const [code, list] of byVillage) {
@@ -132,8 +63,16 @@ export async function runNudges(deps: NudgeDeps, now: number): Promise<{ nudges:
   return result;
 }
 
-async function nameOf(deps: NudgeDeps, id: string): Promise<string> {
-  return (await getPerson(deps.store.db, id))?.name ?? id;
+/** The planner's answer; should it fail (its thread died), the same decision is made here. */
+async function planned(deps: NudgeDeps, question: Parameters<NudgePlanner>[0], planner: NudgePlanner | undefined): Promise<Due[]> {
+  if (planner) {
+    try {
+      return await planner(question);
+    } catch (err) {
+      deps.logger.warn('nudge planner failed; deciding on the main thread', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return planNudges(deps.store.db, question, givingWay);
 }
 
 /**

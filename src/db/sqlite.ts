@@ -96,9 +96,10 @@ export function openSqliteStore(path: string): SqliteStore {
  * the server writes): WAL lets it read a consistent snapshot without waiting for the writer.
  * Migrations are the writer's business; nothing is created or changed here.
  */
-export function openSqliteReader(path: string): { sqlite: Database.Database; db: Db } {
+export function openSqliteReader(path: string, options: { cacheKiB?: number } = {}): { sqlite: Database.Database; db: Db } {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
+  if (options.cacheKiB) sqlite.pragma(`cache_size = -${options.cacheKiB}`);
   reusePreparedStatements(sqlite);
   return { sqlite, db: drizzle(sqlite, { schema }) as unknown as Db };
 }

@@ -8,10 +8,10 @@ const entry = new URL('./support/echo-thread.ts', import.meta.url);
 let thread: OneThread<EchoRequest, number> | undefined;
 afterEach(async () => thread?.close());
 
-function start() {
+function start(idleMs?: number) {
   const errors: string[] = [];
   const logger: Logger = { info() {}, warn() {}, error: (m, f) => void errors.push(`${m} ${JSON.stringify(f)}`) };
-  thread = oneThread<EchoRequest, number>({ name: 'echo', entry, logger });
+  thread = oneThread<EchoRequest, number>({ name: 'echo', entry, logger, ...(idleMs === undefined ? {} : { idleMs }) });
   return { thread, errors };
 }
 
@@ -30,6 +30,20 @@ describe('a worker thread for background reads', () => {
     const { thread } = start();
     await expect(thread.ask({ op: 'exit' })).rejects.toThrow('echo thread exited (3)');
     expect(await thread.ask({ op: 'double', value: 5 })).toBe(10);
+  });
+
+  it('is stopped once idle for its idle time, and the next request starts another', { timeout: 30_000 }, async () => {
+    const kept = start().thread;
+    const first = await kept.ask({ op: 'id' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await kept.ask({ op: 'id' })).toBe(first);
+    await kept.close();
+    const stopped = start(100).thread;
+    const before = await stopped.ask({ op: 'id' });
+    // Asked again at once: the same thread.
+    expect(await stopped.ask({ op: 'id' })).toBe(before);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await stopped.ask({ op: 'id' })).not.toBe(before);
   });
 
   it.runIf(existsSync('/proc/thread-self/stat'))('runs at the lowest priority, leaving the main thread at its own', { timeout: 30_000 }, async () => {

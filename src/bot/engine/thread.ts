@@ -34,12 +34,24 @@ export interface OneThread<Req, Res> {
   close(): Promise<void>;
 }
 
+export interface OneThreadOptions extends ThreadEntry {
+  name: string;
+  logger: Logger;
+  resourceLimits?: ResourceLimits;
+  /**
+   * A thread idle this long is stopped, and the next request starts a new one. A thread costs
+   * tens of MB (its own heap, its own copy of the modules it loads) for as long as it lives.
+   */
+  idleMs?: number;
+}
+
 /**
  * A pool of one worker thread, started by the first request, not at start-up. A thread that dies
  * fails the requests it held and is started again by the next one.
  */
-export function oneThread<Req, Res>(options: ThreadEntry & { name: string; logger: Logger; resourceLimits?: ResourceLimits }): OneThread<Req, Res> {
+export function oneThread<Req, Res>(options: OneThreadOptions): OneThread<Req, Res> {
   let worker: Worker | null = null;
+  let idle: ReturnType<typeof setTimeout> | undefined;
   let nextId = 0;
   const pending = new Map<number, { resolve: (value: Res) => void; reject: (err: Error) => void }>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -58,7 +70,7 @@ export function oneThread<Req, Res>(options: ThreadEntry & { name: string; logge
       pending.delete(response.id);
       if (response.ok) p.resolve(response.value);
       else p.reject(new Error(response.error));
-      if (pending.size === 0) w.unref();
+      if (pending.size === 0) whenIdle(w);
     });
     w.on('error', (err) => {
       options.logger.error(`${options.name} thread failed`, { error: err.message });
@@ -72,7 +84,20 @@ export function oneThread<Req, Res>(options: ThreadEntry & { name: string; logge
     return w;
   }
 
+  function whenIdle(w: Worker) {
+    w.unref();
+    if (options.idleMs === undefined) return;
+    idle = setTimeout(() => {
+      if (worker === w && pending.size === 0) {
+        worker = null;
+        void w.terminate();
+      }
+    }, options.idleMs);
+    idle.unref();
+  }
+
   function send(request: Req): Promise<Res> {
+    clearTimeout(idle);
     const id = ++nextId;
     return new Promise<Res>((resolve, reject) => {
       pending.set(id, { resolve, reject });

@@ -7,13 +7,35 @@ import { me } from './me.js';
 import { membership } from './membership.js';
 import { runNudges } from './nudge-jobs.js';
 import type { NudgePlanner } from './nudge-plan.js';
+import { nudgeWindow } from '../../../domain/meetings/index.js';
 import { recordCommand } from './record.js';
+
+/**
+ * Who is due a reminder changes over days (a month's five ones, 30 days' grace, 14 days of
+ * waiting for review), not minutes, and finding out reads the whole roster: the minute tick does
+ * it once in this long, from the first tick of the working day's reminder window. A reminder can
+ * so go out up to this much later than it might; none goes out twice.
+ */
+export const PLAN_EVERY_MS = 10 * 60_000;
 
 /**
  * Five-ones reminders (and reviewers' reminders), rare and private; escalated to the station in
  * private. `planNudges` decides who is due away from the webhooks' thread (the Node server).
  */
-const nudgeJob = (planNudges?: NudgePlanner): Job => ({ name: 'five-ones nudges', run: (deps, now) => runNudges(deps, now, planNudges) });
+function nudgeJob(planNudges?: NudgePlanner): Job {
+  // When the roster was last read in the reminder window (per process: a restart reads it at once).
+  let planned = Number.NEGATIVE_INFINITY;
+  return {
+    name: 'five-ones nudges',
+    async run(deps, now) {
+      if (!nudgeWindow(now, deps.timeZone, deps.calendar)) return { nudges: 0, escalations: 0, skipped: 0 };
+      if (now >= planned && now - planned < PLAN_EVERY_MS) return { nudges: 0, escalations: 0, skipped: 0 };
+      const result = await runNudges(deps, now, planNudges);
+      planned = now;
+      return result;
+    },
+  };
+}
 
 /**
  * The foundation: help, binding, joining and approving, field visits, /me, the bot joining or

@@ -30,8 +30,8 @@ export interface NudgeDeps {
  * Reminders left unanswered (no activity of any kind since) go to the station staff in private.
  *
  * Who is due is decided by `planner` when given (the Node server's worker thread: the whole
- * roster is read every minute of the working day, and not on the thread that answers webhooks),
- * else here, giving way to requests between reads. Only the reminders' messages and their commit
+ * roster is read, every ten minutes of the working day, and not on the thread that answers
+ * webhooks), else here, giving way to requests between reads. Only the reminders' messages and their commit
  * are this thread's work.
  */
 export async function runNudges(deps: NudgeDeps, now: number, planner?: NudgePlanner): Promise<{ nudges: number; escalations: number; skipped: number }> {

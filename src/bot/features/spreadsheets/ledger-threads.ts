@@ -2,6 +2,9 @@ import type { Logger } from '../../engine/ports.js';
 import { oneThread, type ThreadEntry } from '../../engine/thread.js';
 import type { LedgerBook, LedgerBuilder } from './export.js';
 
+/** A thread with no export for this long is stopped: exceljs and a city's rows are hundreds of MB. */
+const IDLE_MS = 60_000;
+
 /** What the main thread asks the ledger thread. */
 export interface LedgerRequest {
   databasePath: string;
@@ -26,10 +29,10 @@ export interface ThreadLedger {
  * One worker thread that builds ledger workbooks (ledger-thread.ts), one at a time, in the order
  * asked. One thread: two city ledgers at once would double the memory (some hundreds of MB each)
  * and finish no sooner on the few cores a server has. The thread starts on the first export, not
- * at start-up (exceljs alone is some 25 MB).
+ * at start-up (exceljs alone is some 25 MB), and stops a minute after the last.
  */
 export function createThreadLedger(options: ThreadLedgerOptions): ThreadLedger {
-  const thread = oneThread<LedgerRequest, LedgerBook>({ name: 'ledger', ...options });
+  const thread = oneThread<LedgerRequest, LedgerBook>({ name: 'ledger', idleMs: IDLE_MS, ...options });
   return {
     async build(scope, now, timeZone) {
       const book = await thread.ask({ databasePath: options.databasePath, scopeCode: scope.code, now: now.getTime(), timeZone });

@@ -31,8 +31,8 @@ export interface NudgeDeps {
  *
  * Who is due is decided by `planner` when given (the Node server's worker thread: the whole
  * roster is read, every ten minutes of the working day, and not on the thread that answers
- * webhooks), else here, giving way to requests between reads. Only the reminders' messages and their commit
- * are this thread's work.
+ * webhooks), else here, giving way to requests between reads. Only the reminders' messages and
+ * their commit are this thread's work.
  */
 export async function runNudges(deps: NudgeDeps, now: number, planner?: NudgePlanner): Promise<{ nudges: number; escalations: number; skipped: number }> {
   const result = { nudges: 0, escalations: 0, skipped: 0 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/domain/suggestions/similar/analyse.js';
-import { compare, compareAnalysed, Corpus, mostSimilar, SIMILAR_THRESHOLD } from '../../src/domain/suggestions/similar/compare.js';
+import { compare, compareReadings, Corpus, mostSimilar, SIMILAR_THRESHOLD } from '../../src/domain/suggestions/similar/compare.js';
+import { Readings } from '../../src/domain/suggestions/similar/reading.js';
 
 describe('one request in other words', () => {
   it('takes synonyms, reordering and spoken wording for the same request, naming what is shared', () => {
@@ -59,14 +60,15 @@ describe('different requests in the same words', () => {
 describe('weights from the village’s suggestions', () => {
   it('lets a word most suggestions use count for less once there are enough of them', () => {
     const texts = Array.from({ length: 12 }, (_, i) => `第${i}件事温泉`);
-    const a = analyse('温泉边修栈道');
-    const b = analyse('温泉边建观景台');
+    const readings = new Readings();
+    const a = readings.read('温泉边修栈道');
+    const b = readings.read('温泉边建观景台');
     const small = new Corpus();
     small.add(a);
     small.add(b);
     const large = new Corpus();
-    for (const t of [...texts, '温泉边修栈道', '温泉边建观景台']) large.add(analyse(t));
-    expect(compareAnalysed(a, b, small).score).toBeGreaterThan(compareAnalysed(a, b, large).score);
+    for (const t of [...texts, '温泉边修栈道', '温泉边建观景台']) large.add(readings.read(t));
+    expect(compareReadings(a, b, readings, small).score).toBeGreaterThan(compareReadings(a, b, readings, large).score);
   });
 
   it('offers at most three, best first, and none below the threshold', () => {

@@ -5,8 +5,8 @@
  * they would from a deployment's suggestions; labels are never used for them.
  * `--errors` also lists the tuning part's mistakes (never the held-out part's: they are not for tuning).
  */
-import { analyse } from '../../src/domain/suggestions/similar/analyse.js';
-import { compareAnalysed, Corpus, isSame } from '../../src/domain/suggestions/similar/compare.js';
+import { compareReadings, Corpus, isSame } from '../../src/domain/suggestions/similar/compare.js';
+import { Readings } from '../../src/domain/suggestions/similar/reading.js';
 import { PAIRS, type Pair, type PairKind } from './pairs.js';
 
 /** FNV-1a over UTF-16 code units. */
@@ -29,12 +29,13 @@ interface Counts {
 
 export function judge(pairs: readonly Pair[]): boolean[] {
   const corpus = new Corpus();
-  const analysed = pairs.map((p) => [analyse(p[2]), analyse(p[3])] as const);
+  const readings = new Readings();
+  const analysed = pairs.map((p) => [readings.read(p[2]), readings.read(p[3])] as const);
   for (const [a, b] of analysed) {
     corpus.add(a);
     corpus.add(b);
   }
-  return analysed.map(([a, b]) => isSame(compareAnalysed(a, b, corpus), a, b));
+  return analysed.map(([a, b]) => isSame(compareReadings(a, b, readings, corpus), a, b, readings));
 }
 
 function count(pairs: readonly Pair[], said: readonly boolean[]): Counts {

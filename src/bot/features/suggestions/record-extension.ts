@@ -3,12 +3,15 @@ import { getRecordBySeq } from '../../../db/repo/records.js';
 import { comparableSuggestions, linkStatement, secondCounts } from '../../../db/repo/suggestions.js';
 import type { Statement } from '../../../db/store.js';
 import { sx } from '../../../domain/suggestions/messages.js';
-import { autoTags, formatTags, linkableKinds, mostSimilar, parseLinks } from '../../../domain/suggestions/index.js';
+import { autoTags, formatTags, linkableKinds, mostSimilar, parseLinks, Readings } from '../../../domain/suggestions/index.js';
 import type { OutMessage } from '../../../domain/types.js';
 import { replyPlan, type HandlerContext } from '../../engine/context.js';
 import { startConversationStatement } from '../../engine/conversation.js';
 import type { RecordAddition, RecordDraft, RecordExtension } from '../core/record.js';
 import { deedAnswersProblem } from '../problems/link.js';
+
+/** Earlier suggestions as read for comparison, kept for the process: each is read once, not once per new suggestion of its village. */
+const readings = new Readings();
 
 /** Conversation holding a suggestion not yet filed while its author looks at similar ones. */
 export const DRAFT_CONVERSATION = 'suggest-similar';
@@ -38,7 +41,7 @@ async function suggestion(ctx: HandlerContext, draft: RecordDraft, checkSimilar:
   const tags = autoTags(draft.text);
   // A photo without words has nothing to compare.
   if (checkSimilar && !draft.hasEvidence) {
-    const similar = mostSimilar(draft.text, await comparableSuggestions(ctx.db, draft.village.code));
+    const similar = mostSimilar(draft.text, await comparableSuggestions(ctx.db, draft.village.code), readings);
     if (similar.length > 0) {
       const counts = await secondCounts(ctx.db, similar.map((s) => s.id));
       const plan = replyPlan(ctx, sx.similarFound(similar.map((s) => ({ ...s, seconds: counts.get(s.id) ?? 0 }))), {

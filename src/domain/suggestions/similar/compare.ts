@@ -1,9 +1,10 @@
 /**
- * Whether two suggestions ask for the same thing. Computed here so nothing leaves the server, in
- * one pass per text: a village has tens to hundreds of suggestions, so comparing a new one with
- * every earlier one needs no index.
+ * Whether two suggestions ask for the same thing. Computed here so nothing leaves the server, each
+ * text read once (reading.ts): a village has tens to hundreds of suggestions, so comparing a new
+ * one with every earlier one needs no index.
  */
-import { type Analysis, analyse, conceptKind, conceptLabel } from './analyse.js';
+import { conceptKind, conceptLabel } from './analyse.js';
+import { type Reading, Readings } from './reading.js';
 
 /**
  * Weights of what is said, against the weight of the shorter and the longer text. Containment
@@ -34,15 +35,15 @@ export interface Comparison {
  * suggestions is no sign that two of them are one request. Small corpora keep the lexicon weights.
  */
 export class Corpus {
-  private readonly df = new Map<string, number>();
+  private readonly df = new Map<number, number>();
   private size = 0;
 
-  add(a: Analysis): void {
+  add(a: Reading): void {
     this.size++;
-    for (const f of a.features.keys()) this.df.set(f, (this.df.get(f) ?? 0) + 1);
+    for (const f of a.features) this.df.set(f, (this.df.get(f) ?? 0) + 1);
   }
 
-  weight(feature: string, base: number): number {
+  weight(feature: number, base: number): number {
     if (this.size < MIN_CORPUS) return base;
     const share = (this.df.get(feature) ?? 0) / this.size;
     return base / (1 + 4 * Math.max(0, share - 0.1));
@@ -51,42 +52,43 @@ export class Corpus {
 
 const NO_CORPUS = new Corpus();
 
-function disjoint<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  for (const x of a) if (b.has(x)) return false;
+function disjoint(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  for (const x of a) if (b.includes(x)) return false;
   return true;
 }
 
-function hasOther<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
-  for (const x of a) if (!b.has(x)) return true;
+function hasOther(a: readonly number[], b: readonly number[]): boolean {
+  for (const x of a) if (!b.includes(x)) return true;
   return false;
 }
 
-const WORKS = -1;
+const BUILDING: readonly number[] = [-1];
 
 /** What about its object a text asks: its aspects, or building it when it names none. */
-function facets(a: Analysis): ReadonlySet<number> {
-  if (a.aspects.size > 0 || !a.works) return a.aspects;
-  return new Set([WORKS]);
+function facets(a: Reading): readonly number[] {
+  if (a.aspects.length > 0 || !a.works) return a.aspects;
+  return BUILDING;
 }
 
+const onlyProtects = (x: Reading) => x.protects && !x.removes;
+const onlyRemoves = (x: Reading) => x.removes && !x.protects;
+
 /** Different numbered groups or hamlets, different spots, different things asked for, or one protects what the other removes. */
-export function conflict(a: Analysis, b: Analysis): Conflict | null {
+export function conflict(a: Reading, b: Reading): Conflict | null {
   if (disjoint(a.groups, b.groups)) return 'group';
   if (disjoint(a.hamlets, b.hamlets)) return 'hamlet';
   if (hasOther(a.objects, b.objects) && hasOther(b.objects, a.objects)) return 'object';
   if (disjoint(a.places, b.places)) return 'place';
   if (disjoint(a.workTypes, b.workTypes)) return 'works';
   if (disjoint(facets(a), facets(b))) return 'aspect';
-  const onlyProtects = (x: Analysis) => x.protects && !x.removes;
-  const onlyRemoves = (x: Analysis) => x.removes && !x.protects;
   if ((onlyProtects(a) && onlyRemoves(b)) || (onlyRemoves(a) && onlyProtects(b))) return 'opposite';
   return null;
 }
 
-function total(a: Analysis, corpus: Corpus): number {
+function total(a: Reading, readings: Readings, corpus: Corpus): number {
   let sum = 0;
-  for (const [f, w] of a.features) sum += corpus.weight(f, w);
+  for (const f of a.features) sum += corpus.weight(f, readings.weight(f));
   return sum;
 }
 
@@ -96,47 +98,51 @@ function label(feature: string): string | null {
   return conceptKind(c) === 'common' ? null : conceptLabel(c);
 }
 
-export function compareAnalysed(a: Analysis, b: Analysis, corpus: Corpus = NO_CORPUS): Comparison {
-  return compareWeighted(a, total(a, corpus), b, total(b, corpus), corpus);
+/** Two texts read into the same table, compared against a corpus of that table. */
+export function compareReadings(a: Reading, b: Reading, readings: Readings, corpus: Corpus = NO_CORPUS): Comparison {
+  const score = scoreWeighted(a, total(a, readings, corpus), b, total(b, readings, corpus), readings, corpus);
+  return { score, conflict: conflict(a, b), shared: sharedLabels(a, b, readings) };
 }
 
-/** The comparison with each text's total weight given: a new text is weighed once, not once per earlier one. */
-function compareWeighted(a: Analysis, wa: number, b: Analysis, wb: number, corpus: Corpus): Comparison {
+/** How much of what the two say they share, each text's total weight given: a new text is weighed once, not once per earlier one. */
+function scoreWeighted(a: Reading, wa: number, b: Reading, wb: number, readings: Readings, corpus: Corpus): number {
   let common = 0;
-  const sharedFeatures: string[] = [];
-  for (const [f, w] of a.features) {
-    if (!b.features.has(f)) continue;
-    common += corpus.weight(f, w);
-    sharedFeatures.push(f);
-  }
+  for (const f of a.features) if (b.features.includes(f)) common += corpus.weight(f, readings.weight(f));
   const denominator = SHORTER_SHARE * Math.min(wa, wb) + (1 - SHORTER_SHARE) * Math.max(wa, wb);
-  const score = denominator > 0 ? common / denominator : 0;
-  const named = sharedFeatures.flatMap((f) => {
-    const l = label(f);
-    return l === null ? [] : [{ l, leftover: f.startsWith('b:') }];
-  });
+  return denominator > 0 ? common / denominator : 0;
+}
+
+/** Labels of what both name, in the first text's order: only asked of texts found the same. */
+function sharedLabels(a: Reading, b: Reading, readings: Readings): string[] {
+  const named: { l: string; leftover: boolean }[] = [];
+  for (const f of a.features) {
+    if (!b.features.includes(f)) continue;
+    const l = label(readings.name(f));
+    if (l !== null) named.push({ l, leftover: readings.isLeftover(f) });
+  }
   // 道路 says nothing 道路硬化 does not; leftover bigrams show only when no concept is shared.
   const concepts = named.filter((n) => !n.leftover).map((n) => n.l);
   const shown = concepts.length > 0 ? concepts : named.map((n) => n.l);
   const shared = shown.filter((l) => !shown.some((m) => m !== l && m.includes(l)));
-  return { score, conflict: conflict(a, b), shared: [...new Set(shared)].slice(0, MAX_SHOWN) };
+  return [...new Set(shared)].slice(0, MAX_SHOWN);
 }
 
 /** Whether a comparison says "the same request": nothing keeps the texts apart and they share enough, a thing asked for among it. */
-export function isSame(c: Comparison, a: Analysis, b: Analysis): boolean {
+export function isSame(c: Pick<Comparison, 'score' | 'conflict'>, a: Reading, b: Reading, readings: Readings): boolean {
   if (c.conflict || c.score < SIMILAR_THRESHOLD) return false;
-  for (const o of a.objects) if (b.objects.has(o)) return true;
+  for (const o of a.objects) if (b.objects.includes(o)) return true;
   // Neither names a thing the lexicon knows: their own words must carry it.
-  if (a.objects.size > 0 || b.objects.size > 0 || c.score < 2 * SIMILAR_THRESHOLD) return false;
-  for (const f of a.features.keys()) if (f.startsWith('b:') && b.features.has(f)) return true;
+  if (a.objects.length > 0 || b.objects.length > 0 || c.score < 2 * SIMILAR_THRESHOLD) return false;
+  for (const f of a.features) if (readings.isLeftover(f) && b.features.includes(f)) return true;
   return false;
 }
 
 export function compare(a: string, b: string): Comparison & { same: boolean } {
-  const x = analyse(a);
-  const y = analyse(b);
-  const c = compareAnalysed(x, y);
-  return { ...c, same: isSame(c, x, y) };
+  const readings = new Readings();
+  const x = readings.read(a);
+  const y = readings.read(b);
+  const c = compareReadings(x, y, readings);
+  return { ...c, same: isSame(c, x, y, readings) };
 }
 
 export interface Candidate {
@@ -144,18 +150,29 @@ export interface Candidate {
   text: string;
 }
 
-/** Earlier suggestions that ask for the same as the new text, best first, with what they share. */
-export function mostSimilar<T extends Candidate>(text: string, earlier: readonly T[], max = MAX_SIMILAR): (T & { score: number; shared: string[] })[] {
-  const mine = analyse(text);
-  const theirs = earlier.map((c) => analyse(c.text));
+/**
+ * Earlier suggestions that ask for the same as the new text, best first, with what they share.
+ * `readings` keeps texts read before (one table for the process): each earlier text is read once.
+ */
+export function mostSimilar<T extends Candidate>(
+  text: string,
+  earlier: readonly T[],
+  readings: Readings = new Readings(),
+): (T & { score: number; shared: string[] })[] {
+  readings.refresh(earlier.length + 1);
+  const mine = readings.read(text);
+  const theirs = earlier.map((c) => readings.read(c.text));
   const corpus = new Corpus();
   corpus.add(mine);
   for (const t of theirs) corpus.add(t);
   const close: (T & { score: number; shared: string[] })[] = [];
-  const myWeight = total(mine, corpus);
+  const myWeight = total(mine, readings, corpus);
   earlier.forEach((c, i) => {
-    const cmp = compareWeighted(mine, myWeight, theirs[i]!, total(theirs[i]!, corpus), corpus);
-    if (isSame(cmp, mine, theirs[i]!)) close.push({ ...c, score: cmp.score, shared: cmp.shared });
+    const their = theirs[i]!;
+    const score = scoreWeighted(mine, myWeight, their, total(their, readings, corpus), readings, corpus);
+    // Below the threshold nothing else can make them the same; most earlier texts stop here.
+    if (score < SIMILAR_THRESHOLD || !isSame({ score, conflict: conflict(mine, their) }, mine, their, readings)) return;
+    close.push({ ...c, score, shared: sharedLabels(mine, their, readings) });
   });
-  return close.sort((x, y) => y.score - x.score || x.seq - y.seq).slice(0, max);
+  return close.sort((x, y) => y.score - x.score || x.seq - y.seq).slice(0, MAX_SIMILAR);
 }

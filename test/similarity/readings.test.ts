@@ -43,18 +43,33 @@ describe('texts read once for the process', () => {
     expect(found).toBeGreaterThan(100);
   });
 
-  it('stays within its bound, starting afresh before a comparison once full', () => {
+  it('keeps texts up to its bound, then reads further ones for the comparison at hand only', () => {
     const readings = new Readings(50, 10_000);
-    const earlier = village(3, 40);
-    mostSimilar('村口装路灯', earlier, readings);
+    mostSimilar('村口装路灯', village(3, 40), readings);
     expect(readings.size).toBe(41);
-    // 41 more would pass 50: this comparison reads its texts into a fresh table.
-    mostSimilar('河边装路灯', village(4, 40), readings);
-    expect(readings.size).toBe(41);
-    const kept = readings.read(village(4, 40)[0]!.text);
-    mostSimilar('河边装路灯', village(4, 5), readings);
-    // Room for 6 more: read from what is kept.
-    expect(readings.read(village(4, 40)[0]!.text)).toBe(kept);
-    expect(readings.size).toBe(41);
+    const kept = readings.read(village(3, 40)[0]!.text);
+    // Nine more fit; the rest of village 4 is read, compared and not kept.
+    const found = mostSimilar('河边装路灯', village(4, 40), readings);
+    expect(readings.size).toBe(50);
+    expect(found).toEqual(mostSimilar('河边装路灯', village(4, 40)));
+    expect(readings.read(village(3, 40)[0]!.text)).toBe(kept);
+    expect(mostSimilar('河边装路灯', village(4, 40), readings)).toEqual(found);
+    expect(readings.size).toBe(50);
+  });
+
+  it('forgets the words of texts it did not keep', () => {
+    const readings = new Readings(1, 10_000);
+    mostSimilar('村口装路灯', [], readings);
+    const named = readings.features;
+    expect(named).toBe(readings.read('村口装路灯').features.length);
+    for (let i = 0; i < 50; i++) {
+      const found = mostSimilar(`${'甲乙丙丁戊己庚辛'.slice(i % 5)}${i}号仓库漏雨`, [{ seq: 1, text: `${i}号仓库漏雨` }], readings);
+      expect(found.map((f) => f.seq)).toEqual([1]);
+      expect(readings.features).toBeGreaterThan(named);
+    }
+    mostSimilar('村口装路灯', [], readings);
+    // Only the kept text's features are left in the table.
+    expect(readings.features).toBe(named);
+    expect(readings.size).toBe(1);
   });
 });

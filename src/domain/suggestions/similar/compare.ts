@@ -159,7 +159,7 @@ export function mostSimilar<T extends Candidate>(
   earlier: readonly T[],
   readings: Readings = new Readings(),
 ): (T & { score: number; shared: string[] })[] {
-  readings.refresh(earlier.length + 1);
+  readings.refresh();
   const mine = readings.read(text);
   const theirs = earlier.map((c) => readings.read(c.text));
   const corpus = new Corpus();

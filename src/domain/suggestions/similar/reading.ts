@@ -2,7 +2,7 @@
  * Texts read once for comparison and kept compact. Every new suggestion is compared with every
  * earlier one of its village, so reading those again each time cost most of the check (some 6 µs
  * a text and 2 KB of short-lived maps and strings); here a text is read once and kept as a few
- * small arrays of numbers, its words named once for all texts.
+ * small arrays of numbers, its words named once in a table.
  */
 import { type Analysis, analyse } from './analyse.js';
 
@@ -30,49 +30,63 @@ function list(from: Iterable<number>): readonly number[] {
 }
 
 /**
- * About 400 bytes a text (12 MB at this bound for texts of 20 characters): enough for all of a
- * city's suggestions, several tens per village. Past it the table starts afresh.
+ * About 400 bytes a text with its key (16 MB at this bound for texts of 20 characters): more than
+ * a city's suggestions over the programme, several tens per village.
  */
-const MAX_TEXTS = 30_000;
-const MAX_FEATURES = 200_000;
+const MAX_TEXTS = 40_000;
+const MAX_FEATURES = 400_000;
 
 /**
- * The table of feature names and the texts read into it. Bounded: when either is full, `refresh`
- * forgets everything, so readings from before it must not be compared with readings after it.
+ * Texts read for comparison, kept for the life of the process up to a bound. Every suggestion of
+ * a village not merged away is compared with each new one of that village, so what is kept stays
+ * in use; once full, further texts are read for the comparison at hand and not kept (a cache
+ * that dropped old texts for new ones would, with villages taking turns, drop each just before
+ * it was needed again). Features of texts not kept are forgotten at the next `refresh`, so the
+ * table is bounded too. Compare only readings taken since the last `refresh`.
  */
 export class Readings {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly weights: number[] = [];
   private readonly texts = new Map<string, Reading>();
+  /** Features of kept texts end here; those after it belong to texts read for one comparison. */
+  private keptFeatures = 0;
+  /** A text of this comparison was not kept: keep no later one either, so kept texts never use a forgotten feature. */
+  private spilling = false;
 
   constructor(
     private readonly maxTexts = MAX_TEXTS,
     private readonly maxFeatures = MAX_FEATURES,
   ) {}
 
-  /**
-   * Starts afresh when `coming` more texts might not fit. Call before reading the texts of one
-   * comparison, never in between.
-   */
-  refresh(coming: number): void {
-    if (this.texts.size + coming <= this.maxTexts && this.names.length < this.maxFeatures) return;
-    this.ids.clear();
-    this.names.length = 0;
-    this.weights.length = 0;
-    this.texts.clear();
+  /** Forgets the features of texts that were not kept. Call before reading the texts of one comparison, never in between. */
+  refresh(): void {
+    for (let f = this.keptFeatures; f < this.names.length; f++) this.ids.delete(this.names[f]!);
+    this.names.length = this.keptFeatures;
+    this.weights.length = this.keptFeatures;
+    this.spilling = false;
   }
 
-  /** Texts read since the last fresh start. */
+  /** Texts kept. */
   get size(): number {
     return this.texts.size;
+  }
+
+  /** Features named in the table. */
+  get features(): number {
+    return this.names.length;
   }
 
   read(text: string): Reading {
     const known = this.texts.get(text);
     if (known) return known;
-    const reading = this.compact(analyse(text));
-    this.texts.set(text, reading);
+    const reading = this.fromAnalysis(analyse(text));
+    if (!this.spilling && this.texts.size < this.maxTexts && this.names.length <= this.maxFeatures) {
+      this.texts.set(text, reading);
+      this.keptFeatures = this.names.length;
+    } else {
+      this.spilling = true;
+    }
     return reading;
   }
 
@@ -101,7 +115,7 @@ export class Readings {
     return id;
   }
 
-  private compact(a: Analysis): Reading {
+  private fromAnalysis(a: Analysis): Reading {
     const features: number[] = [];
     for (const [name, weight] of a.features) features.push(this.id(name, weight));
     const place = (p: string) => this.ids.get(`p:${p}`)!;

@@ -86,7 +86,7 @@ function main(): void {
     '',
     'Wall-clock columns include waiting for a core on this shared machine; the CPU time (user time of',
     'the process over all runs, divided by the runs) and the fastest run are the cost of the code. The server reads each text once',
-    '(`Readings` in `src/domain/suggestions/similar/reading.ts`: a few small arrays of numbers per text, about 400 bytes, up to 40,000 texts;',
+    '(`Readings` in `src/domain/suggestions/similar/reading.ts`: a few small arrays of numbers per text under its number, about 430 bytes, up to 40,000 texts;',
     'past that, further texts are read for each check and not kept) and compares a new suggestion with what it kept of the earlier ones; the shared words are labelled only for',
     'texts found the same. Reading a text (about 6 µs) was most of the check when every earlier text was read again for each new one. The lexicon and homophone table add',
     '85 KiB minified (30 KiB gzipped) to the Worker bundle, 54 KiB (21 KiB) of it the homophone table (`npm run build:homophones`; see the README\'s dependency notes).',

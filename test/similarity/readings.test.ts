@@ -16,10 +16,17 @@ function village(v: number, size: number) {
 }
 
 describe('texts read once for the process', () => {
-  it('reads a text once and answers from what it read', () => {
+  it('reads a text once under its number, and again when the number comes with another text', () => {
     const readings = new Readings();
-    const first = readings.read('村口装路灯');
-    expect(readings.read('村口装路灯')).toBe(first);
+    const first = readings.read('村口装路灯', 7);
+    expect(readings.read('村口装路灯', 7)).toBe(first);
+    expect(readings.size).toBe(1);
+    const other = readings.read('河边修护栏', 7);
+    expect(other).not.toBe(first);
+    expect(readings.read('河边修护栏', 7)).toBe(other);
+    expect(readings.size).toBe(1);
+    // Without a number a text is read for the comparison at hand and not kept.
+    expect(readings.read('村口装路灯')).not.toBe(readings.read('村口装路灯'));
     expect(readings.size).toBe(1);
   });
 
@@ -46,28 +53,34 @@ describe('texts read once for the process', () => {
   it('keeps texts up to its bound, then reads further ones for the comparison at hand only', () => {
     const readings = new Readings(50, 10_000);
     mostSimilar('村口装路灯', village(3, 40), readings);
-    expect(readings.size).toBe(41);
-    const kept = readings.read(village(3, 40)[0]!.text);
-    // Nine more fit; the rest of village 4 is read, compared and not kept.
+    expect(readings.size).toBe(40);
+    const kept = readings.read(village(3, 40)[0]!.text, 1);
+    // Village 4's numbers are village 3's, with other texts: read again and kept in their place.
     const found = mostSimilar('河边装路灯', village(4, 40), readings);
-    expect(readings.size).toBe(50);
+    expect(readings.size).toBe(40);
     expect(found).toEqual(mostSimilar('河边装路灯', village(4, 40)));
-    expect(readings.read(village(3, 40)[0]!.text)).toBe(kept);
-    expect(mostSimilar('河边装路灯', village(4, 40), readings)).toEqual(found);
+    expect(readings.read(village(3, 40)[0]!.text, 1)).not.toBe(kept);
+    // Ten more numbers fit; the rest are read, compared and not kept.
+    const more = village(5, 60).map((c) => ({ ...c, seq: c.seq + 100 }));
+    const further = mostSimilar('上寨修路', more, readings);
+    expect(readings.size).toBe(50);
+    expect(further).toEqual(mostSimilar('上寨修路', more));
+    expect(mostSimilar('上寨修路', more, readings)).toEqual(further);
     expect(readings.size).toBe(50);
   });
 
   it('forgets the words of texts it did not keep', () => {
     const readings = new Readings(1, 10_000);
-    mostSimilar('村口装路灯', [], readings);
+    mostSimilar('河边修护栏', [{ seq: 1, text: '村口装路灯' }], readings);
+    readings.refresh();
     const named = readings.features;
-    expect(named).toBe(readings.read('村口装路灯').features.length);
+    expect(named).toBe(readings.read('村口装路灯', 1).features.length);
     for (let i = 0; i < 50; i++) {
-      const found = mostSimilar(`${'甲乙丙丁戊己庚辛'.slice(i % 5)}${i}号仓库漏雨`, [{ seq: 1, text: `${i}号仓库漏雨` }], readings);
-      expect(found.map((f) => f.seq)).toEqual([1]);
+      const found = mostSimilar(`${'甲乙丙丁戊己庚辛'.slice(i % 5)}${i}号仓库漏雨`, [{ seq: 2, text: `${i}号仓库漏雨` }], readings);
+      expect(found.map((f) => f.seq)).toEqual([2]);
       expect(readings.features).toBeGreaterThan(named);
     }
-    mostSimilar('村口装路灯', [], readings);
+    readings.refresh();
     // Only the kept text's features are left in the table.
     expect(readings.features).toBe(named);
     expect(readings.size).toBe(1);

@@ -152,7 +152,8 @@ export interface Candidate {
 
 /**
  * Earlier suggestions that ask for the same as the new text, best first, with what they share.
- * `readings` keeps texts read before (one table for the process): each earlier text is read once.
+ * `readings` keeps texts read before under their numbers (one table for the process): each
+ * earlier text is read once.
  */
 export function mostSimilar<T extends Candidate>(
   text: string,
@@ -160,8 +161,9 @@ export function mostSimilar<T extends Candidate>(
   readings: Readings = new Readings(),
 ): (T & { score: number; shared: string[] })[] {
   readings.refresh();
+  // The earlier texts first, to be kept under their numbers; the new one is read for this check only.
+  const theirs = earlier.map((c) => readings.read(c.text, c.seq));
   const mine = readings.read(text);
-  const theirs = earlier.map((c) => readings.read(c.text));
   const corpus = new Corpus();
   corpus.add(mine);
   for (const t of theirs) corpus.add(t);

@@ -30,25 +30,27 @@ function list(from: Iterable<number>): readonly number[] {
 }
 
 /**
- * About 400 bytes a text with its key (16 MB at this bound for texts of 20 characters): more than
+ * About 430 bytes a text (17 MB at this bound for texts of 20 characters): more than
  * a city's suggestions over the programme, several tens per village.
  */
 const MAX_TEXTS = 40_000;
 const MAX_FEATURES = 400_000;
 
 /**
- * Texts read for comparison, kept for the life of the process up to a bound. Every suggestion of
- * a village not merged away is compared with each new one of that village, so what is kept stays
- * in use; once full, further texts are read for the comparison at hand and not kept (a cache
- * that dropped old texts for new ones would, with villages taking turns, drop each just before
- * it was needed again). Features of texts not kept are forgotten at the next `refresh`, so the
- * table is bounded too. Compare only readings taken since the last `refresh`.
+ * Texts read for comparison, kept for the life of the process up to a bound, each under a number
+ * that names it (a suggestion's number). Every suggestion of a village not merged away is compared
+ * with each new one of that village, so what is kept stays in use; once full, further texts are
+ * read for the comparison at hand and not kept (a cache that dropped old texts for new ones would,
+ * with villages taking turns, drop each just before it was needed again). A number looked up with
+ * another text than the one kept under it has its text read again. Features of texts not kept are
+ * forgotten at the next `refresh`, so the table is bounded too. Compare only readings taken since
+ * the last `refresh`.
  */
 export class Readings {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly weights: number[] = [];
-  private readonly texts = new Map<string, Reading>();
+  private readonly texts = new Map<number, { text: string; reading: Reading }>();
   /** Features of kept texts end here; those after it belong to texts read for one comparison. */
   private keptFeatures = 0;
   /** A text of this comparison was not kept: keep no later one either, so kept texts never use a forgotten feature. */
@@ -77,12 +79,16 @@ export class Readings {
     return this.names.length;
   }
 
-  read(text: string): Reading {
-    const known = this.texts.get(text);
-    if (known) return known;
+  /**
+   * The reading of `text`, kept under `key` while there is room; without a key it is read for this
+   * comparison only. Read the texts to keep first: once one is not kept, none after it is.
+   */
+  read(text: string, key?: number): Reading {
+    const known = key === undefined ? undefined : this.texts.get(key);
+    if (known && known.text === text) return known.reading;
     const reading = this.fromAnalysis(analyse(text));
-    if (!this.spilling && this.texts.size < this.maxTexts && this.names.length <= this.maxFeatures) {
-      this.texts.set(text, reading);
+    if (key !== undefined && !this.spilling && (known || this.texts.size < this.maxTexts) && this.names.length <= this.maxFeatures) {
+      this.texts.set(key, { text, reading });
       this.keptFeatures = this.names.length;
     } else {
       this.spilling = true;

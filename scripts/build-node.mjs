@@ -38,6 +38,7 @@ try {
       'src/node.ts',
       { in: 'src/bot/features/spreadsheets/ledger-thread.ts', out: 'ledger-thread' },
       { in: 'src/bot/features/core/nudge-thread.ts', out: 'nudge-thread' },
+      { in: 'src/bot/features/stations/stats-thread.ts', out: 'stats-thread' },
     ],
     bundle: true,
     splitting: true,

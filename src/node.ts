@@ -8,6 +8,8 @@ import { readCalendarOverrides } from './bot/engine/scheduler/calendar-file.js';
 import type { WorkbookWriter } from './bot/features/spreadsheets/export.js';
 import { createThreadNudgePlanner } from './bot/features/core/nudge-threads.js';
 import { createThreadLedger } from './bot/features/spreadsheets/ledger-threads.js';
+import { inProcessStats } from './bot/features/stations/stats-reader.js';
+import { createThreadStats } from './bot/features/stations/stats-threads.js';
 import type { ThreadEntry } from './bot/engine/thread.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { openSqliteStore } from './db/sqlite.js';
@@ -53,6 +55,11 @@ async function main(): Promise<void> {
   const ledger = config.DATABASE_PATH === ':memory:' ? null : createThreadLedger({ databasePath: config.DATABASE_PATH, logger, ...threadEntry('./bot/features/spreadsheets/ledger-thread.ts', 'ledger-thread') });
   // The reminder job reads the whole roster each minute of the working day: in a thread as well.
   const nudges = config.DATABASE_PATH === ':memory:' ? null : createThreadNudgePlanner({ databasePath: config.DATABASE_PATH, logger, ...threadEntry('./bot/features/core/nudge-thread.ts', 'nudge-thread') });
+  // /stats of a county or a city, the dashboard and the weekly digests read for 0.02–1 s: in a thread too.
+  const stats =
+    config.DATABASE_PATH === ':memory:'
+      ? null
+      : createThreadStats({ databasePath: config.DATABASE_PATH, logger, here: inProcessStats(store.db), ...threadEntry('./bot/features/stations/stats-thread.ts', 'stats-thread') });
   // Each configured platform is built before anything is served (a platform may ask who it is).
   const bot = await createBot({
     config,
@@ -62,6 +69,7 @@ async function main(): Promise<void> {
     writeWorkbook,
     ...(ledger ? { buildLedger: ledger.build } : {}),
     ...(nudges ? { planNudges: nudges.plan } : {}),
+    ...(stats ? { stats: stats.reader } : {}),
     renderChart: (spec) => charts.render(spec),
   });
   const server = serve({ fetch: bot.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -15,6 +15,7 @@ import { jsonLogger, type Clock, type Logger, type PlatformSender } from './engi
 import { mergeRoutes } from './engine/router.js';
 import { createScheduler, officialCalendar, type TickResult } from './engine/scheduler/index.js';
 import { allFeatures } from './features/index.js';
+import type { StatsReader } from './features/stations/stats-reader.js';
 import { inProcessLedger, type LedgerBuilder, type WorkbookWriter } from './features/spreadsheets/export.js';
 import type { NudgePlanner } from './features/core/nudge-plan.js';
 import type { PlatformAdapter, PlatformServices } from './platforms/adapter.js';
@@ -52,6 +53,11 @@ export interface BotDeps {
    * reading the database file). Without it, the minute tick decides in this thread.
    */
   planNudges?: NudgePlanner;
+  /**
+   * Reads /stats, the dashboard and the stations' reports for large areas away from the event
+   * loop (the Node server: a worker thread reading the database file). Without it, in this thread.
+   */
+  stats?: StatsReader;
   /** Working days for digests and nudges; defaults to the official calendar (chinese-days). */
   calendar?: WorkCalendar;
   /**
@@ -100,7 +106,7 @@ export async function createBot(deps: BotDeps): Promise<Bot> {
     labelOf: (p: Platform) => platformDefinition(p)?.label ?? p,
     othersOf: (p: Platform) => PLATFORMS.filter((d) => !d.console && d.name !== p && adapters.has(d.name)).map((d) => d.label),
   };
-  const features = [...allFeatures({ config, store, clock, labels, buildLedger: deps.buildLedger ?? (deps.writeWorkbook ? inProcessLedger(store.db, deps.writeWorkbook) : undefined), planNudges: deps.planNudges }), chatMigration];
+  const features = [...allFeatures({ config, store, clock, labels, buildLedger: deps.buildLedger ?? (deps.writeWorkbook ? inProcessLedger(store.db, deps.writeWorkbook) : undefined), planNudges: deps.planNudges, stats: deps.stats }), chatMigration];
   const routes = mergeRoutes(features);
   const senders: Partial<Record<Platform, PlatformSender>> = {};
   const defer = deps.defer ?? ((task: Promise<unknown>) => void task.catch((err: unknown) => logger.error('background task failed', { error: String(err) })));

@@ -11,6 +11,7 @@ import { problemsFeature } from './problems/index.js';
 import type { LedgerBuilder } from './spreadsheets/export.js';
 import { spreadsheetsFeature } from './spreadsheets/index.js';
 import { stationsFeature } from './stations/index.js';
+import type { StatsReader } from './stations/stats-reader.js';
 import { suggestionsFeature } from './suggestions/index.js';
 
 export interface FeatureDeps {
@@ -20,6 +21,7 @@ export interface FeatureDeps {
   labels: PlatformLabels;
   buildLedger: LedgerBuilder | undefined;
   planNudges?: NudgePlanner | undefined;
+  stats?: StatsReader | undefined;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface FeatureDeps {
 export function allFeatures(deps: FeatureDeps): Feature[] {
   return [
     meetingsFeature,
-    stationsFeature({ config: deps.config, store: deps.store, clock: deps.clock }),
+    stationsFeature({ config: deps.config, store: deps.store, clock: deps.clock, stats: deps.stats }),
     coreFeature({ planNudges: deps.planNudges }),
     identityFeature({ labels: deps.labels }),
     suggestionsFeature(),

@@ -92,6 +92,42 @@ export async function exportLatency(base: string, city: string, station: string,
   return { baseline, during, exportMs: finished, replies };
 }
 
+export interface CommandsLatency {
+  during: Latencies;
+  /** How long each command took to answer, milliseconds, in the order sent. */
+  commandMs: number[];
+  /** The first reply of each command. */
+  replies: string[];
+}
+
+/**
+ * Latency of /healthz and of a console webhook while the admin sends `commands` one after the
+ * other in private (each waits for its answer), sampled every `intervalMs`.
+ */
+export async function commandsLatency(base: string, commands: readonly string[], station: string, intervalMs: number): Promise<CommandsLatency> {
+  const from = benchUser(station);
+  const admin = benchUser('admin');
+  let done = false;
+  const commandMs: number[] = [];
+  const replies: string[] = [];
+  const sending = (async () => {
+    try {
+      for (const text of commands) {
+        const t = performance.now();
+        const body = (await (await consolePost(base, admin, `private-${admin}`, text)).json()) as { replies: { text: string }[] };
+        commandMs.push(performance.now() - t);
+        replies.push(body.replies[0]?.text ?? '');
+      }
+    } finally {
+      done = true;
+    }
+  })();
+  const during: Latencies = { healthz: [], webhook: [] };
+  await sample(base, () => !done, intervalMs, during, from);
+  await sending;
+  return { during, commandMs, replies };
+}
+
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);

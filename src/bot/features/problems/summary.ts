@@ -23,8 +23,7 @@ export async function problemSummary(db: Db, path: string, now: Date | number, t
 }
 
 /** The lines /stats adds for an area: problems to closure and pairing, each once there is any. */
-export async function problemStatsLines(db: Db, scope: { path: string }, now: Date, timeZone: string): Promise<string[]> {
-  const s = await problemSummary(db, scope.path, now, timeZone);
+export function problemStatsLines(s: ProblemSummary): string[] {
   const c = s.counts;
   const any = c.open + c.working + c.closed > 0;
   return [...(any ? [px.countsLine(c)] : []), ...(s.pairs.length ? [px.pairsLine(s.pairs)] : [])];

@@ -6,16 +6,17 @@ import { parsePeriodWord, PERIODS, type Period, type StatsScope } from '../../..
 import { statsMsg } from '../../../domain/stats/messages.js';
 import { publicMsg } from '../../../domain/publicity/messages.js';
 import type { Clock } from '../../engine/ports.js';
-import { problemSummary } from '../problems/summary.js';
 import type { DashboardKeys } from './dashboard-link.js';
 import { renderDashboardError, renderDashboardPage } from './dashboard-page.js';
 import { publicCodeOf, renderPublicPage } from './dashboard-public.js';
-import { buildReport } from './report.js';
 import { ALL, scopeOfRegion, wholeScope } from './scope.js';
 import { DEFAULT_PERIOD } from './stats-command.js';
+import type { StatsReader } from './stats-reader.js';
 
 export interface DashboardRouteDeps {
   store: Store;
+  /** Where the page's figures are read (a worker thread for large areas on the Node server). */
+  stats: StatsReader;
   keys: DashboardKeys;
   clock: Clock;
   timeZone: string;
@@ -84,8 +85,7 @@ export function registerDashboardRoute(app: Hono, deps: DashboardRouteDeps): voi
       if (r) crumbs.push({ name: r.name, href: code === view.code ? null : href(code, period) });
     }
 
-    const report = await buildReport(db, view, period, now, deps.timeZone);
-    const problems = await problemSummary(db, view.path, now, deps.timeZone);
+    const { report, problems } = await deps.stats.view(view, period, now, deps.timeZone);
     return c.html(renderDashboardPage({ report, timeZone: deps.timeZone, period, crumbs, href, expires, nonce, problems }));
   });
 }

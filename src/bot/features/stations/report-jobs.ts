@@ -5,7 +5,7 @@ import { suggestionsWaiting } from '../../../db/repo/programme-stats.js';
 import { childRegions, getRegion } from '../../../db/repo/regions.js';
 import { doneJobs } from '../../../db/repo/scheduler.js';
 import { chats } from '../../../db/schema/index.js';
-import type { Store } from '../../../db/store.js';
+import type { Db, Store } from '../../../db/store.js';
 import { isWithin } from '../../../domain/access.js';
 import {
   civilDateOf,
@@ -26,26 +26,35 @@ import { commitWork } from '../../engine/scheduler/commit.js';
 import { targetOf } from '../../engine/scheduler/recipients.js';
 import { EVERYWHERE, loadVillages } from './report.js';
 import { scopeOfRegion } from './scope.js';
+import type { StatsReader } from './stats-reader.js';
 import { digestProblemLines, overdueAt, unassignedAt } from '../problems/summary.js';
 
 export interface ReportDeps {
   store: Store;
   timeZone: string;
   calendar: WorkCalendar;
+  /** Reads the areas' figures and writes the reports (in a worker thread on the Node server). */
+  stats: StatsReader;
+}
+
+/** What the reports read: the database and the time zone their days are in. */
+export interface ReportReads {
+  db: Db;
+  timeZone: string;
 }
 
 const STATION_PURPOSES = ['township_station', 'county_station', 'task_force'] as const;
 
 /** Station chats and the task-force chat, each with the region it looks after. */
-async function reportChats(deps: ReportDeps) {
-  const rows = await deps.store.db
+async function reportChats(deps: ReportReads) {
+  const rows = await deps.db
     .select()
     .from(chats)
     .where(and(inArray(chats.purpose, [...STATION_PURPOSES]), eq(chats.active, 1)))
     .orderBy(asc(chats.platform), asc(chats.chatId));
   const out: { row: (typeof rows)[number]; region: Region }[] = [];
   for (const row of rows) {
-    const region = row.regionCode ? await getRegion(deps.store.db, row.regionCode) : null;
+    const region = row.regionCode ? await getRegion(deps.db, row.regionCode) : null;
     if (region) out.push({ row, region });
   }
   return out;
@@ -59,20 +68,21 @@ export async function runReports(deps: ReportDeps, now: number): Promise<{ diges
   const wanted = [weekly && `digest:week:${weekly.key}`, monthly && `inspect:month:${monthly.key}`].filter((k): k is string => Boolean(k));
   const done = await doneJobs(deps.store.db, wanted);
   if (weekly && !done.has(`digest:week:${weekly.key}`)) {
-    const messages = await weeklyMessages(deps, weekly, now);
+    const messages = await deps.stats.weekly(weekly, now, deps.timeZone);
     if (await commitWork(deps.store, { jobKey: `digest:week:${weekly.key}`, statements: [], messages }, now)) result.digests += messages.length;
     else result.skipped++;
   }
   if (monthly && !done.has(`inspect:month:${monthly.key}`)) {
-    const messages = await monthlyMessages(deps, monthly, now);
+    const messages = await deps.stats.monthly(monthly, now, deps.timeZone);
     if (await commitWork(deps.store, { jobKey: `inspect:month:${monthly.key}`, statements: [], messages }, now)) result.inspections += messages.length;
     else result.skipped++;
   }
   return result;
 }
 
-async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: number): Promise<OutMessage[]> {
-  const db = deps.store.db;
+/** 周调度's messages, one per station and task-force chat that has had a full week. */
+export async function weeklyMessages(deps: ReportReads, period: ReportPeriod, now: number): Promise<OutMessage[]> {
+  const db = deps.db;
   const at = new Date(now);
   // The week's activity, and everything up to the week's end: both through the statistics model.
   const weekRange: PeriodRange = { period: 'week', from: period.from, to: period.to };
@@ -117,27 +127,28 @@ async function weeklyMessages(deps: ReportDeps, period: ReportPeriod, now: numbe
 }
 
 /** Who answers for a village (挂包联系): the staff paired with it, else its township's liaison station and the staff on it. */
-async function stationsFor(deps: ReportDeps, villages: readonly VillageFacts[]): Promise<Map<string, string>> {
+async function stationsFor(deps: ReportReads, villages: readonly VillageFacts[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const byTownship = new Map<string, string>();
   for (const v of villages) {
     if (!v.parentCode) continue;
     let label = byTownship.get(v.parentCode);
     if (label === undefined) {
-      const township = await getRegion(deps.store.db, v.parentCode);
-      const staff = await peopleWithRole(deps.store.db, 'township_station', v.parentCode);
+      const township = await getRegion(deps.db, v.parentCode);
+      const staff = await peopleWithRole(deps.db, 'township_station', v.parentCode);
       label = `${township?.fullName ?? v.parentCode}联络服务站${staff.length ? `（${staff.map((p) => p.name).join('、')}）` : ''}`;
       byTownship.set(v.parentCode, label);
     }
-    const paired = await pairedWith(deps.store.db, v.code);
+    const paired = await pairedWith(deps.db, v.code);
     out.set(v.code, paired.length ? paired.map((p) => p.name).join('、') : label);
   }
   return out;
 }
 
-async function monthlyMessages(deps: ReportDeps, period: ReportPeriod, now: number): Promise<OutMessage[]> {
+/** 月督查's messages, one per station and task-force chat. */
+export async function monthlyMessages(deps: ReportReads, period: ReportPeriod, now: number): Promise<OutMessage[]> {
   const range: PeriodRange = { period: 'month', from: period.from, to: period.to };
-  const facts = await loadVillages(deps.store.db, EVERYWHERE, range, new Date(now), deps.timeZone);
+  const facts = await loadVillages(deps.db, EVERYWHERE, range, new Date(now), deps.timeZone);
   const graded = gradeVillages(facts, now);
   const stations = await stationsFor(deps, facts);
   const [year, month] = period.key.split('-');

@@ -2,10 +2,10 @@ import type { Db } from '../../../db/store.js';
 import { formatReport, parsePeriodWord, reportChart, type Period, type StatsScope } from '../../../domain/stats/index.js';
 import { statsMsg } from '../../../domain/stats/messages.js';
 import type { Region } from '../../../domain/types.js';
-import { replyPlan, type CommandHandler, type HandlerContext } from '../../engine/context.js';
+import { emptyPlan, replyPlan, type CommandHandler, type HandlerContext, type Plan } from '../../engine/context.js';
 import { problemStatsLines } from '../problems/summary.js';
-import { buildReport } from './report.js';
 import { defaultScope, lookupScope, reachNames, reachOf, type Reach } from './scope.js';
+import type { StatsReader } from './stats-reader.js';
 
 const STATION_ROLES: ReadonlySet<string> = new Set(['admin', 'county_station', 'township_station']);
 
@@ -48,15 +48,33 @@ export async function resolveRequest(
   }
 }
 
-/** /stats: a compact rollup in text, with a chart of completion per sub-region for the platforms that draw. */
-export const statsCommand: CommandHandler = async (ctx, args) => {
-  const req = await resolveRequest(ctx.db, ctx, args, 'any');
-  if (!req.ok) return replyPlan(ctx, req.text);
-  const report = await buildReport(ctx.db, req.scope, req.period, ctx.now, ctx.timeZone);
-  // Per-person lines only for stations, and never in a village's own group (or its council's).
-  const inVillageGroup = ctx.event.chat.type === 'group' && (ctx.chat?.purpose === 'village' || ctx.chat?.purpose === 'council');
-  const audience = { perPerson: !inVillageGroup && ctx.actor.roles.some((r) => STATION_ROLES.has(r.role)) };
-  const chart = reportChart(report, audience);
-  const text = [formatReport(report, ctx.timeZone, audience), ...(await problemStatsLines(ctx.db, req.scope, ctx.now, ctx.timeZone))].join('\n');
-  return replyPlan(ctx, text, chart ? { chart } : {});
-};
+/**
+ * /stats: a compact rollup in text, with a chart of completion per sub-region for the platforms
+ * that draw. An area read on another thread (a county or more on the Node server) is answered as
+ * later work: the events behind this one are decided meanwhile.
+ */
+export function createStatsCommand(stats: StatsReader): CommandHandler {
+  return async (ctx, args) => {
+    const req = await resolveRequest(ctx.db, ctx, args, 'any');
+    if (!req.ok) return replyPlan(ctx, req.text);
+    const answer = async (): Promise<Plan> => {
+      const { report, problems } = await stats.view(req.scope, req.period, ctx.now, ctx.timeZone);
+      // Per-person lines only for stations, and never in a village's own group (or its council's).
+      const inVillageGroup = ctx.event.chat.type === 'group' && (ctx.chat?.purpose === 'village' || ctx.chat?.purpose === 'council');
+      const audience = { perPerson: !inVillageGroup && ctx.actor.roles.some((r) => STATION_ROLES.has(r.role)) };
+      const chart = reportChart(report, audience);
+      const text = [formatReport(report, ctx.timeZone, audience), ...problemStatsLines(problems)].join('\n');
+      return replyPlan(ctx, text, chart ? { chart } : {});
+    };
+    if (!stats.offThread(req.scope)) return answer();
+    const later = async (): Promise<Plan> => {
+      try {
+        return await answer();
+      } catch {
+        // The reason goes to the pipeline's log; the sender hears to ask again.
+        return replyPlan(ctx, statsMsg.failed);
+      }
+    };
+    return { ...emptyPlan(), later };
+  };
+}

@@ -39,6 +39,7 @@ try {
       { in: 'src/bot/features/spreadsheets/ledger-thread.ts', out: 'ledger-thread' },
       { in: 'src/bot/features/core/nudge-thread.ts', out: 'nudge-thread' },
       { in: 'src/bot/features/stations/stats-thread.ts', out: 'stats-thread' },
+      { in: 'src/bot/engine/charts/thread.ts', out: 'chart-thread' },
     ],
     bundle: true,
     splitting: true,

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { parseConfig } from './config.js';
 import { createBot } from './bot/create-bot.js';
 import { createNodeChartRenderer } from './bot/engine/charts/index.js';
+import { createThreadCharts } from './bot/engine/charts/threads.js';
 import { jsonLogger } from './bot/engine/ports.js';
 import { officialCalendar } from './bot/engine/scheduler/index.js';
 import { readCalendarOverrides } from './bot/engine/scheduler/calendar-file.js';
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
   const filled = await ensureShippedRegions(store);
   const seeded = config.localMode && filled > 0 ? await seedDemo(store) : null;
   const calendar = officialCalendar(config.CALENDAR_OVERRIDES ? readCalendarOverrides(config.CALENDAR_OVERRIDES) : undefined);
-  const charts = createNodeChartRenderer();
+  // A chart takes 60–150 ms of CPU to draw (resvg reads the 8 MB font each time): in a thread as well.
+  const charts = createThreadCharts({ logger, here: createNodeChartRenderer(), ...threadEntry('./bot/engine/charts/thread.ts', 'chart-thread') });
   // A city's ledger takes a minute to build: in a worker thread, so webhooks are answered meanwhile.
   // An in-memory database cannot be read from another thread; it builds in this one.
   const ledger = config.DATABASE_PATH === ':memory:' ? null : createThreadLedger({ databasePath: config.DATABASE_PATH, logger, ...threadEntry('./bot/features/spreadsheets/ledger-thread.ts', 'ledger-thread') });

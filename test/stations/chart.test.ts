@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chartSvg, createNodeChartRenderer } from '../../src/bot/engine/charts/index.js';
+import { createThreadCharts } from '../../src/bot/engine/charts/threads.js';
 
 const renderChart = createNodeChartRenderer().render;
 import type { ChartSpec } from '../../src/domain/types.js';
@@ -36,5 +41,52 @@ describe('chart renderer', () => {
   it('caps very long charts and says how many bars were left out', () => {
     const many: ChartSpec = { ...spec, labels: Array.from({ length: 40 }, (_, i) => `村${i}`), series: [{ name: '完成率', values: Array.from({ length: 40 }, () => 10) }] };
     expect(chartSvg(many)).toContain('另有 10 项未画出');
+  });
+});
+
+describe('charts drawn in a worker thread', () => {
+  const logger = () => {
+    const warnings: string[] = [];
+    return { warnings, logger: { info() {}, warn: (m: string) => void warnings.push(m), error: (m: string) => void warnings.push(m) } };
+  };
+
+  it('draw the same PNG as this thread, one after another, and the thread is what drew them', { timeout: 60_000 }, async () => {
+    const { warnings, logger: log } = logger();
+    let drawnHere = 0;
+    const here = {
+      render(s: ChartSpec) {
+        drawnHere += 1;
+        return renderChart(s);
+      },
+    };
+    const charts = createThreadCharts({ logger: log, here, entry: new URL('../../src/bot/engine/charts/thread.ts', import.meta.url) });
+    try {
+      const expected = await renderChart(spec);
+      const other: ChartSpec = { ...spec, labels: ['甲村', '乙村'], series: [{ name: '完成率', values: [40, 60] }] };
+      const [a, b, c] = await Promise.all([charts.render(spec), charts.render(other), charts.render(spec)]);
+      expect(Buffer.from(a).equals(Buffer.from(expected))).toBe(true);
+      expect(Buffer.from(c).equals(Buffer.from(expected))).toBe(true);
+      expect(Buffer.from(b).equals(Buffer.from(await renderChart(other)))).toBe(true);
+      expect(drawnHere).toBe(0);
+      expect(warnings).toEqual([]);
+    } finally {
+      await charts.close();
+    }
+  });
+
+  it('draws on this thread when the thread cannot start, and says so', { timeout: 60_000 }, async () => {
+    const { warnings, logger: log } = logger();
+    const dir = mkdtempSync(join(tmpdir(), 'guixiang-chart-thread-'));
+    const broken = join(dir, 'broken-thread.mjs');
+    writeFileSync(broken, "throw new Error('cannot start');\n");
+    const charts = createThreadCharts({ logger: log, here: { render: renderChart }, entry: pathToFileURL(broken) });
+    try {
+      const png = await charts.render(spec);
+      expect(Buffer.from(png).equals(Buffer.from(await renderChart(spec)))).toBe(true);
+      expect(warnings.filter((w) => w.startsWith('chart drawn in the main thread'))).toHaveLength(1);
+    } finally {
+      await charts.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

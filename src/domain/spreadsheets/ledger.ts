@@ -23,11 +23,29 @@ export interface SheetSpec {
   header: string[];
   /** Column widths in characters. */
   widths: number[];
-  rows: Cell[][];
+  rows: SheetRows;
   /** The last row sums the others (set in bold by the writer). */
   totalRow?: boolean;
   /** Said in the sheet when there is nothing to list. */
   empty?: string;
+}
+
+/**
+ * A sheet's rows, with how many there are. The lists of a ledger are made a row at a time as
+ * the writer takes them (lazyRows), so a city's sheets are never all in memory at once.
+ */
+export interface SheetRows extends Iterable<Cell[]> {
+  readonly length: number;
+}
+
+/** Rows made from `items` one at a time, when they are read; read as often as asked. */
+export function lazyRows<T>(items: readonly T[], row: (item: T, index: number) => Cell[]): SheetRows {
+  return {
+    length: items.length,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < items.length; i++) yield row(items[i]!, i);
+    },
+  };
 }
 
 export interface LedgerCadre {
@@ -153,7 +171,7 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       title: `五个一台账（${stamp}）`,
       header: ['序号', '县（市、区）', '乡镇（街道）', '村（社区）', '姓名', '手机', '工作单位', '已加入', ...FIVE_ONES.map((i) => FIVE_ONES_LABELS[i]), '完成项数', '是否完成', '暂停'],
       widths: [6, 12, 12, 12, 10, 14, 26, 8, 16, 16, 16, 16, 16, 10, 10, 18],
-      rows: data.cadres.map((c, i) => {
+      rows: lazyRows(data.cadres, (c, i) => {
         const done = FIVE_ONES.filter((item) => c.items[item].length > 0).length;
         return [
           i + 1,
@@ -175,7 +193,7 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       title: `建议清单（${stamp}）`,
       header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '建议内容', '类别', '提出人', '提出日期', '附议人数', '状态', '审核人', '审核日期', '审核意见', '关联'],
       widths: [10, 12, 12, 12, 40, 16, 10, 12, 8, 10, 10, 12, 24, 14],
-      rows: data.suggestions.map((r) => [
+      rows: lazyRows(data.suggestions, (r) => [
         `建议#${r.seq}`,
         ...places(r.villageCode),
         r.text,
@@ -196,7 +214,7 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       title: `实事清单（${stamp}）`,
       header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '实事内容', '办理人', '日期', '回应'],
       widths: [10, 12, 12, 12, 44, 10, 12, 18],
-      rows: data.deeds.map((r) => [`实事#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt), r.links.join('、')]),
+      rows: lazyRows(data.deeds, (r) => [`实事#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt), r.links.join('、')]),
       empty: '没有实事。',
     },
     {
@@ -204,7 +222,7 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       title: `走访清单（${stamp}）`,
       header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '走访情况', '走访人', '日期'],
       widths: [10, 12, 12, 12, 48, 10, 12],
-      rows: data.visits.map((r) => [`走访#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt)]),
+      rows: lazyRows(data.visits, (r) => [`走访#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt)]),
       empty: '没有走访。',
     },
     {
@@ -212,7 +230,7 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       title: `问题清单（${stamp}）`,
       header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '问题内容', '类别', '反映人', '反映日期', '状态', '办理人', '办理期限', '办结日期', '反映人评价', '回应实事'],
       widths: [10, 12, 12, 12, 40, 16, 10, 12, 10, 10, 12, 12, 20, 14],
-      rows: data.problems.map((r) => [
+      rows: lazyRows(data.problems, (r) => [
         `问题#${r.seq}`,
         ...places(r.villageCode),
         r.text,
@@ -233,18 +251,24 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
       title: `村规民约修改意见（${stamp}）`,
       header: ['编号', '县（市、区）', '乡镇（街道）', '村（社区）', '修改意见', '提出人', '提出日期', '状态', '审核意见', '关联'],
       widths: [10, 12, 12, 12, 40, 10, 12, 10, 24, 14],
-      rows: data.rules.map((r) => [`村规#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt), statusText(r.status), r.comment ?? '', r.links.join('、')]),
+      rows: lazyRows(data.rules, (r) => [`村规#${r.seq}`, ...places(r.villageCode), r.text, r.author, date(r.createdAt), statusText(r.status), r.comment ?? '', r.links.join('、')]),
       empty: '没有村规民约修改意见。',
     },
   ];
-  const meetingRows: Cell[][] = [];
-  for (const m of data.meetings ?? []) {
-    const base = [`会议#${m.seq}`, ...places(m.regionCode), m.title, m.kind, formatDateTime(new Date(m.startsAt), data.timeZone), m.place ?? '', MEETING_STATUS_LABELS[m.status] ?? m.status];
-    for (const a of m.attendance) {
-      meetingRows.push([...base, a.name, attendanceLabel(m.status, a.status), a.at === null ? '' : formatDateTime(new Date(a.at), data.timeZone), a.proxyBy ?? '']);
-    }
-    if (m.villagers > 0) meetingRows.push([...base, `村民 ${m.villagers} 人`, '代签', '', '']);
-  }
+  // 会议签到 is the longest sheet (a city's: some 220,000 sign-ins): its rows are made as they are written.
+  const meetings = data.meetings ?? [];
+  const meetingRows: SheetRows = {
+    length: meetings.reduce((n, m) => n + m.attendance.length + (m.villagers > 0 ? 1 : 0), 0),
+    *[Symbol.iterator]() {
+      for (const m of meetings) {
+        const base = [`会议#${m.seq}`, ...places(m.regionCode), m.title, m.kind, formatDateTime(new Date(m.startsAt), data.timeZone), m.place ?? '', MEETING_STATUS_LABELS[m.status] ?? m.status];
+        for (const a of m.attendance) {
+          yield [...base, a.name, attendanceLabel(m.status, a.status), a.at === null ? '' : formatDateTime(new Date(a.at), data.timeZone), a.proxyBy ?? ''];
+        }
+        if (m.villagers > 0) yield [...base, `村民 ${m.villagers} 人`, '代签', '', ''];
+      }
+    },
+  };
   sheets.push({
     name: '会议签到',
     title: `会议签到（${stamp}）`,
@@ -258,7 +282,7 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
     title: `会议表决（${stamp}）`,
     header: ['会议编号', '县（市、区）', '乡镇（街道）', '村（社区）', '会议名称', '类型', '时间', '建议编号', '建议内容', '赞成', '反对', '弃权', '结果', '应到', '实到', '表决规则'],
     widths: [10, 12, 12, 12, 24, 12, 17, 10, 36, 6, 6, 6, 18, 6, 6, 30],
-    rows: data.motions.map((v) => [
+    rows: lazyRows(data.motions, (v) => [
       `会议#${v.meetingSeq}`,
       ...places(v.regionCode),
       v.meetingTitle,
@@ -281,7 +305,7 @@ export function ledgerSheets(data: LedgerData): SheetSpec[] {
     title: `挂包联系（${stamp}）`,
     header: ['县（市、区）', '乡镇（街道）', '村（社区）', '挂包联系人', '挂包日期'],
     widths: [12, 12, 12, 14, 12],
-    rows: (data.pairings ?? []).map((p) => [...places(p.villageCode), p.name, date(p.pairedAt)]),
+    rows: lazyRows(data.pairings ?? [], (p) => [...places(p.villageCode), p.name, date(p.pairedAt)]),
     empty: '还没有安排挂包联系。',
   });
   return sheets;

@@ -44,7 +44,8 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], at: Date): Pro
     });
     head.commit();
     ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: spec.header.length } };
-    spec.rows.forEach((cells, i) => {
+    let i = 0;
+    for (const cells of spec.rows) {
       const row = ws.addRow(cells);
       for (let col = 1; col <= spec.header.length; col++) {
         const c = row.getCell(col);
@@ -53,7 +54,8 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], at: Date): Pro
       }
       if (spec.totalRow && i === spec.rows.length - 1) row.font = { bold: true };
       row.commit();
-    });
+      i += 1;
+    }
     if (spec.rows.length === 0 && spec.empty) ws.addRow([spec.empty]).commit();
     ws.commit();
   }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
+import { refusal } from './errors.js';
 
 export type BodyRead = { ok: true; text: string } | { ok: false; tooLarge: true } | { ok: false; busy: true } | { ok: false; tooSlow: true };
 
@@ -42,6 +43,19 @@ export async function readBodyGated(c: Context, limit: number, gate: BodyGate): 
     gate.inFlight--;
   }
 }
+
+/**
+ * The answer to a body that was not read: 503 when its gate was full (the platform retries
+ * later), 408 when it did not arrive in time; past its limit, a 413 refusal (thrown).
+ */
+export function notRead(c: Context, body: Exclude<BodyRead, { ok: true }>): Response {
+  if ('busy' in body) return c.json({ error: 'busy, retry later' }, 503);
+  if ('tooSlow' in body) return c.json({ error: 'body not received in time' }, 408);
+  throw refusal(413, 'body too large');
+}
+
+/** Unverified bodies a platform's route reads at once: far above real traffic (64 × 64 KB is 4 MB). */
+export const UNVERIFIED_IN_FLIGHT = 64;
 
 /**
  * A webhook's body as UTF-8 text (invalid bytes become U+FFFD, as with `Request.text()`), refused

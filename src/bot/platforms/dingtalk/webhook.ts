@@ -1,6 +1,6 @@
 import { refusal, type RefusalStatus } from '../../engine/http/errors.js';
 import type { Hono } from 'hono';
-import { readBody } from '../../engine/http/body.js';
+import { createBodyGate, notRead, readBodyGated, UNVERIFIED_IN_FLIGHT } from '../../engine/http/body.js';
 import type { Clock, Logger } from '../../engine/ports.js';
 import type { RobotHandler } from './handle.js';
 import type { RobotMessage } from './parse.js';
@@ -26,6 +26,9 @@ export interface DingTalkWebhookDeps {
  * than guessed at.
  */
 export function registerDingTalkWebhook(app: Hono, deps: DingTalkWebhookDeps): void {
+  // The sign header is checked first, but it signs only a timestamp (valid for an hour), not the
+  // body: a copied one would let a sender hold bodies, so they are bounded as unverified ones are.
+  const gate = createBodyGate(UNVERIFIED_IN_FLIGHT);
   app.post('/webhook/dingtalk', async (c) => {
     const refuse = (status: RefusalStatus, reason: string) => {
       deps.logger.warn('dingtalk webhook refused', { status, reason });
@@ -33,8 +36,11 @@ export function registerDingTalkWebhook(app: Hono, deps: DingTalkWebhookDeps): v
     };
     const check = checkCallbackSign(c.req.header('timestamp'), c.req.header('sign'), deps.appSecret, deps.clock().getTime());
     if (!check.ok) throw refuse(401, check.reason);
-    const body = await readBody(c, MAX_BODY);
-    if (!body.ok) throw refuse(413, 'body too large');
+    const body = await readBodyGated(c, MAX_BODY, gate);
+    if (!body.ok) {
+      deps.logger.warn('dingtalk webhook body not read', { reason: 'busy' in body ? 'busy' : 'tooSlow' in body ? 'too slow' : 'too large' });
+      return notRead(c, body);
+    }
     let message: unknown;
     try {
       message = JSON.parse(body.text);

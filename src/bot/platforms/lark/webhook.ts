@@ -1,7 +1,7 @@
 import { refusal } from '../../engine/http/errors.js';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Hono } from 'hono';
-import { createBodyGate, readBodyGated, type BodyGate } from '../../engine/http/body.js';
+import { createBodyGate, notRead, readBodyGated, type BodyGate } from '../../engine/http/body.js';
 import type { Clock, Logger } from '../../engine/ports.js';
 import { verifyLarkRequest, type LarkSecurity } from './verify.js';
 
@@ -38,12 +38,8 @@ export function registerLarkWebhook(app: Hono, deps: LarkWebhookDeps): void {
     '/webhook/lark',
     async (c) => {
       const body = await readBodyGated(c, MAX_BODY, gate);
-      if (!body.ok) {
-        // Answers Feishu retries later: more unverified bodies in flight than allowed, or one too slow to arrive.
-        if ('busy' in body) return c.json({ error: 'busy, retry later' }, 503);
-        if ('tooSlow' in body) return c.json({ error: 'body not received in time' }, 408);
-        throw refusal(413, 'body too large');
-      }
+      // Answers Feishu retries later: more unverified bodies in flight than allowed, or one too slow to arrive.
+      if (!body.ok) return notRead(c, body);
       const raw = body.text;
       const verified = verifyLarkRequest(raw, (name) => c.req.header(name), deps.security, deps.clock().getTime());
       switch (verified.kind) {

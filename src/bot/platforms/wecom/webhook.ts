@@ -1,6 +1,6 @@
 import { refusal } from '../../engine/http/errors.js';
 import type { Hono } from 'hono';
-import { readBody } from '../../engine/http/body.js';
+import { createBodyGate, notRead, readBodyGated, UNVERIFIED_IN_FLIGHT, type BodyGate } from '../../engine/http/body.js';
 import type { Clock, Logger } from '../../engine/ports.js';
 import type { WecomPush } from './parse.js';
 import { verifyWecomEcho, verifyWecomPost, type WecomSecurity } from './verify.js';
@@ -14,6 +14,8 @@ export interface WecomWebhookDeps {
   logger: Logger;
   /** Decides the push (one atomic write) before WeCom gets its answer. */
   onPush(push: WecomPush): Promise<void>;
+  /** Bounds unverified bodies in flight (tests pass a small one). */
+  bodyGate?: BodyGate;
 }
 
 /**
@@ -31,9 +33,12 @@ export function registerWecomWebhook(app: Hono, deps: WecomWebhookDeps): void {
     deps.logger.warn('wecom url check refused', { status, reason: verified.kind === 'refused' ? verified.reason : 'not an echo' });
     throw refusal(status, 'refused');
   });
+  // The signature covers the encrypted body, so all of it is read before anything can be checked:
+  // how many such bodies are read at once, and for how long, is bounded.
+  const gate = deps.bodyGate ?? createBodyGate(UNVERIFIED_IN_FLIGHT);
   app.post('/webhook/wecom', async (c) => {
-    const body = await readBody(c, MAX_BODY);
-    if (!body.ok) throw refusal(413, 'body too large');
+    const body = await readBodyGated(c, MAX_BODY, gate);
+    if (!body.ok) return notRead(c, body);
     const verified = verifyWecomPost(signed((n) => c.req.query(n)), body.text, deps.security, deps.clock().getTime());
     if (verified.kind !== 'event') {
       const status = verified.kind === 'refused' ? verified.status : 400;

@@ -13,7 +13,7 @@ import { inProcessStats } from './bot/features/stations/stats-reader.js';
 import { createThreadStats } from './bot/features/stations/stats-threads.js';
 import type { ThreadEntry } from './bot/engine/thread.js';
 import { startCheckpointer } from './db/checkpointer.js';
-import { openSqliteStore } from './db/sqlite.js';
+import { cadreCount, openSqliteStore } from './db/sqlite.js';
 import { batchedLineWriter } from './log-writer.js';
 import { AppError } from './domain/errors.js';
 import { seedDemo } from './db/seed/demo.js';
@@ -61,7 +61,13 @@ async function main(): Promise<void> {
   const stats =
     config.DATABASE_PATH === ':memory:'
       ? null
-      : createThreadStats({ databasePath: config.DATABASE_PATH, logger, here: inProcessStats(store.db), ...threadEntry('./bot/features/stations/stats-thread.ts', 'stats-thread') });
+      : createThreadStats({
+          databasePath: config.DATABASE_PATH,
+          logger,
+          here: inProcessStats(store.db),
+          cadres: () => cadreCount(store.sqlite),
+          ...threadEntry('./bot/features/stations/stats-thread.ts', 'stats-thread'),
+        });
   // Each configured platform is built before anything is served (a platform may ask who it is).
   const bot = await createBot({
     config,

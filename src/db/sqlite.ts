@@ -128,3 +128,8 @@ function reusePreparedStatements(sqlite: Database.Database): void {
     return stmt;
   }) as typeof sqlite.prepare;
 }
+
+/** How many cadre roles the roster holds (one index range). */
+export function cadreCount(sqlite: Database.Database): number {
+  return sqlite.prepare("select count(*) from roles where role = 'cadre'").pluck().get() as number;
+}

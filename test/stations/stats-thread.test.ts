@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/bot/engine/ports.js';
 import { inProcessStats, type StatsReader } from '../../src/bot/features/stations/stats-reader.js';
-import { createThreadStats, type ThreadStats } from '../../src/bot/features/stations/stats-threads.js';
+import { createThreadStats, THREAD_FROM_CADRES, type ThreadStats } from '../../src/bot/features/stations/stats-threads.js';
 import { outbox } from '../../src/db/schema/index.js';
 import { DEMO, fixedClock, say, testBot, type TestBot } from '../support/bot.js';
 
@@ -40,7 +40,7 @@ function counted(reader: StatsReader) {
 }
 
 /** A bot on a database file whose large areas are read in the thread (from its TypeScript source). */
-async function threadedBot(name: string, entry = new URL('../../src/bot/features/stations/stats-thread.ts', import.meta.url)) {
+async function threadedBot(name: string, entry = new URL('../../src/bot/features/stations/stats-thread.ts', import.meta.url), cadres = THREAD_FROM_CADRES) {
   const path = join(dir, `${name}.db`);
   const warnings: string[] = [];
   const logger: Logger = { info() {}, warn: (m) => void warnings.push(m), error: (m) => void warnings.push(m) };
@@ -52,7 +52,8 @@ async function threadedBot(name: string, entry = new URL('../../src/bot/features
     monthly: (...args) => here!.reader.monthly(...args),
     offThread: () => false,
   };
-  const threads = createThreadStats({ databasePath: path, logger, entry, here: onThisThread });
+  // The demo roster is small; the thread is for a large one, which `cadres` stands in for.
+  const threads = createThreadStats({ databasePath: path, logger, entry, here: onThisThread, cadres: () => cadres });
   opened.push(threads);
   const bot = await testBot({ path, clock: fixedClock(CLOCK), deps: { stats: threads.reader } });
   here = counted(inProcessStats(bot.store.db));
@@ -113,5 +114,16 @@ describe('statistics read in a worker thread', () => {
     // The admin's bare 统计 is the city (the one the bot knows).
     expect(calls).toEqual(['view:county', 'view:county', 'view:city', 'view:city', 'view:township']);
     expect(warnings.filter((w) => w.startsWith('stats read in the main thread'))).toHaveLength(4);
+  });
+
+  it('reads everything on this thread while the roster is small: no thread costs memory for a village\'s worth of figures', { timeout: 60_000 }, async () => {
+    const inline = await testBot({ clock: fixedClock(CLOCK) });
+    const expected = await programme(inline);
+    const expectedReports = await reports(inline);
+    const { bot, calls, warnings } = await threadedBot('small', undefined, THREAD_FROM_CADRES - 1);
+    expect(await programme(bot)).toEqual(expected);
+    expect(await reports(bot)).toEqual(expectedReports);
+    expect(calls).toEqual(['view:county', 'view:county', 'view:city', 'view:city', 'view:township', 'weekly', 'monthly', 'weekly']);
+    expect(warnings).toEqual([]);
   });
 });

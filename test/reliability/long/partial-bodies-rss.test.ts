@@ -20,14 +20,17 @@ let server: RunningProcess | undefined;
 beforeAll(async () => {
   fake = await startFakeOpenApi();
   dir = mkdtempSync(join(tmpdir(), 'guixiang-partial-'));
-  server = await startServer({
+  // A fixed clock, at the busiest minute a day has: 10:00 on the first working day of a month,
+  // when the first tick sends the week's digest and the month's inspection.
+  const env = {
     DATABASE_PATH: join(dir, 'guixiang.db'),
     LARK_APP_ID: APP_ID,
     LARK_APP_SECRET: 'test-app-secret',
     LARK_ENCRYPT_KEY: ENCRYPT_KEY,
     LARK_DOMAIN: fake.url,
     DASHBOARD_SECRET: 'partial-bodies-dashboard-secret',
-  });
+  };
+  server = await startServer(env, { clock: new Date('2026-12-01T02:00:00Z') });
 }, 120_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cityOf, commandsLatency, EXPORT_CLOCK, exportLatency, generateYuxi, percentile } from '../support/export-probe.js';
+import { cityOf, commandsLatency, EXPORT_CLOCK, exportLatency, generateYuxi, latencySummary, percentile } from '../support/export-probe.js';
 import { startServer, type RunningProcess } from '../support/server.js';
 
 // In the long suite (one file at a time): it starts the real server on a city's data and times
@@ -40,14 +40,7 @@ describe('a city-wide export does not hold the server', () => {
         samples: during.healthz.length,
         exportMs: figures.exportMs,
         baseline: { healthzP99: percentile(figures.baseline.healthz, 99), webhookP99: percentile(figures.baseline.webhook, 99) },
-        during: {
-          healthzP50: percentile(during.healthz, 50),
-          healthzP99: percentile(during.healthz, 99),
-          healthzMax: Math.max(...during.healthz),
-          webhookP50: percentile(during.webhook, 50),
-          webhookP99: percentile(during.webhook, 99),
-          webhookMax: Math.max(...during.webhook),
-        },
+        during: latencySummary(during),
         rssMb: Math.round(server!.rss() / 2 ** 20),
       }),
     );
@@ -68,12 +61,7 @@ describe('a city-wide export does not hold the server', () => {
         commands: commands.length,
         commandMs: commandMs.map(Math.round),
         samples: during.healthz.length,
-        healthzP50: percentile(during.healthz, 50),
-        healthzP99: percentile(during.healthz, 99),
-        healthzMax: Math.max(...during.healthz),
-        webhookP50: percentile(during.webhook, 50),
-        webhookP99: percentile(during.webhook, 99),
-        webhookMax: Math.max(...during.webhook),
+        ...latencySummary(during),
       }),
     );
   }, 120_000);

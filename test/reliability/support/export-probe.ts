@@ -134,6 +134,18 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** p50, p99 and max of both endpoints' samples, in milliseconds, for a test's log line. */
+export function latencySummary(l: Latencies) {
+  return {
+    healthzP50: percentile(l.healthz, 50),
+    healthzP99: percentile(l.healthz, 99),
+    healthzMax: Math.max(...l.healthz),
+    webhookP50: percentile(l.webhook, 50),
+    webhookP99: percentile(l.webhook, 99),
+    webhookMax: Math.max(...l.webhook),
+  };
+}
+
 export function dbFile(dir: string): string {
   return join(dir, 'yuxi.db');
 }
